@@ -1,0 +1,204 @@
+package org.armscope.clean;
+
+import org.armscope.model.Document;
+import org.armscope.model.RawDocument;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The default cleaner. Both HTML and plain text become a list of blocks, which
+ * {@link BlockClassifier} scores; the article is the best-scoring run of blocks, preceded
+ * by the title. HTML adds structure (link density, chrome-looking class names, headings)
+ * and metadata (title, date, author, site).
+ */
+public final class ArticleCleaner implements Cleaner {
+    private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg", "form",
+            "button", "input", "select", "textarea", "nav", "footer", "aside", "template", "object", "embed",
+            "canvas", "video", "audio", "map", "head", "menu", "dialog");
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+            "pre", "td", "th", "dd", "dt", "div", "section", "article", "main", "header", "figcaption", "caption",
+            "address", "tr", "table", "ul", "ol", "dl", "br", "hr", "body", "center", "summary", "details");
+    private static final Pattern CHROME_CLASS = Pattern.compile(
+            "(?i)(^|[-_ ])(share|sharing|social|comment|comments|related|subscribe|subscription|newsletter|cookie|"
+                    + "banner|advert|ads|promo|sidebar|breadcrumbs?|menu|navbar|nav|footer|login|signup|popup|modal|"
+                    + "rating|tags|author-box|recommend|widget|complain|complaint|report-error)([-_ ]|$)");
+    private static final int MAX_CHARS = 20_000_000;
+
+    @Override
+    public Document clean(RawDocument raw) {
+        return raw.html() ? cleanHtml(raw) : cleanText(raw);
+    }
+
+    private Document cleanText(RawDocument raw) {
+        List<String> lines = new ArrayList<>();
+        for (String line : raw.text().split("\\R")) {
+            String t = collapse(line);
+            if (!t.isEmpty()) {
+                lines.add(t);
+            }
+        }
+        List<Block> blocks = lines.stream().map(Block::plain).toList();
+        String title = !blocks.isEmpty() && BlockClassifier.titleLike(blocks.get(0).text()) ? blocks.get(0).text() : null;
+        String text = assemble(title, blocks);
+        return new Document(raw.id(), raw.source(), null, title != null ? title : firstLine(text), null, null, null, text);
+    }
+
+    private Document cleanHtml(RawDocument raw) {
+        String html = raw.text().length() > MAX_CHARS ? raw.text().substring(0, MAX_CHARS) : raw.text();
+        org.jsoup.nodes.Document page = Jsoup.parse(html, raw.source() == null ? "" : raw.source(), Parser.htmlParser());
+        Metadata meta = Metadata.read(page);
+        Element body = page.body();
+        List<Block> blocks = body == null ? List.of() : blocks(body);
+        String title = meta.title();
+        String text = assemble(title, blocks);
+        return new Document(raw.id(), meta.canonical() != null ? meta.canonical() : raw.source(), null,
+                title != null ? title : firstLine(text), meta.date(), meta.author(), meta.site(), text);
+    }
+
+    /** Title line, then the best run of blocks without chrome inside it; a block repeating the title is dropped. */
+    static String assemble(String title, List<Block> blocks) {
+        int offset = 0;
+        if (title != null && !blocks.isEmpty() && sameText(blocks.get(0).text(), title)) {
+            offset = 1;
+        }
+        double[] scores = new double[blocks.size() - offset];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = BlockClassifier.score(blocks.get(i + offset));
+        }
+        int[] run = BlockClassifier.bestRun(scores);
+        StringBuilder out = new StringBuilder();
+        if (title != null && !title.isBlank()) {
+            out.append(title);
+        }
+        for (int i = run[0]; i < run[1]; i++) {
+            if (scores[i] <= -5) {
+                continue;
+            }
+            String t = blocks.get(i + offset).text();
+            if (title != null && sameText(t, title)) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(t);
+        }
+        return out.toString();
+    }
+
+    private static boolean sameText(String a, String b) {
+        return collapse(a).equalsIgnoreCase(collapse(b));
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    static String collapse(String s) {
+        return s.replace('\u00A0', ' ').replaceAll("[\\s\\p{Z}]+", " ").strip();
+    }
+
+    /** Walks the body (iteratively: deep nesting cannot overflow the stack) and cuts it into blocks. */
+    static List<Block> blocks(Element body) {
+        List<Block> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int[] linkChars = {0};
+        boolean[] heading = {false};
+        int[] skipDepth = {-1};
+        int[] linkDepth = {-1};
+        int[] chromeDepth = {-1};
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (skipDepth[0] >= 0) {
+                    return;
+                }
+                if (node instanceof Element el) {
+                    String tag = el.normalName();
+                    if (DROP_TAGS.contains(tag) || el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
+                        skipDepth[0] = depth;
+                        return;
+                    }
+                    if (BLOCK_TAGS.contains(tag)) {
+                        flush();
+                        if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
+                            heading[0] = true;
+                        }
+                    }
+                    if (chromeDepth[0] < 0 && looksLikeChrome(el)) {
+                        chromeDepth[0] = depth;
+                    }
+                    if (tag.equals("a") && linkDepth[0] < 0) {
+                        linkDepth[0] = depth;
+                    }
+                } else if (node instanceof TextNode tn) {
+                    String t = tn.text();
+                    text.append(t);
+                    if (linkDepth[0] >= 0) {
+                        linkChars[0] += t.strip().length();
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (skipDepth[0] >= 0) {
+                    if (skipDepth[0] == depth) {
+                        skipDepth[0] = -1;
+                    }
+                    return;
+                }
+                if (node instanceof Element el) {
+                    if (BLOCK_TAGS.contains(el.normalName())) {
+                        flush();
+                    }
+                    if (linkDepth[0] == depth) {
+                        linkDepth[0] = -1;
+                    }
+                    if (chromeDepth[0] == depth) {
+                        flush();
+                        chromeDepth[0] = -1;
+                    }
+                }
+            }
+
+            private void flush() {
+                String t = collapse(text.toString());
+                if (!t.isEmpty()) {
+                    double density = Math.min(1.0, linkChars[0] / (double) t.length());
+                    out.add(new Block(t, density, heading[0], chromeDepth[0] >= 0));
+                }
+                text.setLength(0);
+                linkChars[0] = 0;
+                heading[0] = false;
+            }
+        }, body);
+        String rest = collapse(text.toString());
+        if (!rest.isEmpty()) {
+            out.add(new Block(rest, 0, false, false));
+        }
+        return out;
+    }
+
+    private static boolean looksLikeChrome(Element el) {
+        String tag = el.normalName();
+        if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("p")) {
+            return false;
+        }
+        String attrs = (el.className() + " " + el.id() + " " + el.attr("role")).toLowerCase(Locale.ROOT);
+        return !attrs.isBlank() && CHROME_CLASS.matcher(attrs).find()
+                && !attrs.contains("article") && !attrs.contains("content") && !attrs.contains("post-body");
+    }
+}

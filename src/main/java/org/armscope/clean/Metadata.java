@@ -1,0 +1,87 @@
+package org.armscope.clean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Page metadata from meta tags, JSON-LD and time elements. */
+record Metadata(String title, String date, String author, String site, String canonical) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern URL_DATE = Pattern.compile("/(20\\d{2}|19\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|$|[^\\d])");
+
+    static Metadata read(Document page) {
+        String title = first(page, List.of("meta[property=og:title]", "meta[name=twitter:title]"));
+        if (title == null) {
+            Element h1 = page.selectFirst("article h1, main h1, h1");
+            title = h1 != null && !h1.text().isBlank() ? h1.text().strip() : null;
+        }
+        if (title == null && !page.title().isBlank()) {
+            title = page.title().strip();
+        }
+        String date = isoDay(first(page, List.of("meta[property=article:published_time]", "meta[name=pubdate]",
+                "meta[name=publishdate]", "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=DC.date.issued]",
+                "meta[name=dc.date]", "meta[property=og:published_time]")));
+        String author = first(page, List.of("meta[name=author]", "meta[property=article:author]"));
+        String site = first(page, List.of("meta[property=og:site_name]", "meta[name=application-name]"));
+        Element canonicalLink = page.selectFirst("link[rel=canonical]");
+        String canonical = canonicalLink != null ? canonicalLink.absUrl("href") : null;
+        if (canonical != null && canonical.isBlank()) {
+            canonical = null;
+        }
+        for (Element script : page.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode node = JSON.readTree(script.data());
+                for (JsonNode n : node.isArray() ? node : List.of(node)) {
+                    if (date == null && n.hasNonNull("datePublished")) {
+                        date = isoDay(n.get("datePublished").asText());
+                    }
+                    if (author == null && n.has("author")) {
+                        JsonNode a = n.get("author");
+                        a = a.isArray() && a.size() > 0 ? a.get(0) : a;
+                        author = a.isTextual() ? a.asText() : a.path("name").asText(null);
+                    }
+                    if (title == null && n.hasNonNull("headline")) {
+                        title = n.get("headline").asText();
+                    }
+                }
+            } catch (Exception ignored) {
+                // malformed JSON-LD is common; other sources still count
+            }
+        }
+        if (date == null) {
+            Element time = page.selectFirst("time[datetime]");
+            date = time != null ? isoDay(time.attr("datetime")) : null;
+        }
+        if (date == null && canonical != null) {
+            Matcher m = URL_DATE.matcher(canonical);
+            if (m.find()) {
+                date = String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+        }
+        return new Metadata(title, date, author, site, canonical);
+    }
+
+    private static String first(Document page, List<String> selectors) {
+        for (String s : selectors) {
+            Element e = page.selectFirst(s);
+            if (e != null && !e.attr("content").isBlank()) {
+                return e.attr("content").strip();
+            }
+        }
+        return null;
+    }
+
+    private static String isoDay(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = ISO_DATE.matcher(value);
+        return m.find() ? m.group() : null;
+    }
+}

@@ -1,0 +1,4 @@
+package org.armscope.model;
+
+public record Quantity(long value, Bound bound, String text) {
+}

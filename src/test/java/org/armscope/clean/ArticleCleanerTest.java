@@ -1,0 +1,69 @@
+package org.armscope.clean;
+
+import org.armscope.Shared;
+import org.armscope.ingest.FileSource;
+import org.armscope.model.Document;
+import org.armscope.model.RawDocument;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArticleCleanerTest {
+    private final ArticleCleaner cleaner = new ArticleCleaner();
+
+    @Test
+    void seed000IsCleanedExactly() throws Exception {
+        RawDocument raw = FileSource.read(Shared.path("seeds/000_04abb13b73db44b5.txt"), FileSource.DEFAULT_MAX_BYTES);
+        String gold = Files.readString(Shared.path("gold/000_04abb13b73db44b5.clean.txt")).strip();
+        Document doc = cleaner.clean(raw);
+        assertEquals(gold, doc.text());
+        assertEquals("Казахстан может начать производство БПЛА Bayraktar раньше Украины", doc.title());
+    }
+
+    @Test
+    void seed001IsKeptWhole() throws Exception {
+        RawDocument raw = FileSource.read(Shared.path("seeds/001_5ef2c9304808d7f0.txt"), FileSource.DEFAULT_MAX_BYTES);
+        String gold = Files.readString(Shared.path("gold/001_5ef2c9304808d7f0.clean.txt")).strip();
+        assertEquals(gold, cleaner.clean(raw).text());
+    }
+
+    @Test
+    void htmlKeepsArticleAndDropsChrome() {
+        String html = """
+                <html><head><title>Site | News</title><meta property="og:title" content="Poland buys K2 tanks">
+                <meta property="article:published_time" content="2022-08-27T10:00:00Z">
+                <meta name="author" content="Jane Doe"><meta property="og:site_name" content="Defence Daily"></head>
+                <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+                <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+                <article><h1>Poland buys K2 tanks</h1>
+                <p>Poland has signed a contract with Hyundai Rotem for 180 K2 tanks, the ministry said on Friday.</p>
+                <p>The tanks are to be delivered between 2022 and 2025, according to the agreement signed in Warsaw.</p>
+                </article>
+                <div class="comments"><h3>Comments</h3><form><textarea></textarea><button>Send</button></form></div>
+                <footer>All rights reserved. Subscribe to our newsletter.</footer></body></html>""";
+        Document doc = cleaner.clean(new RawDocument("x", "file:/x.html", html, true, "UTF-8"));
+        assertEquals("Poland buys K2 tanks", doc.title());
+        assertEquals("2022-08-27", doc.date());
+        assertEquals("Jane Doe", doc.author());
+        assertEquals("Defence Daily", doc.site());
+        assertTrue(doc.text().contains("180 K2 tanks"));
+        assertTrue(doc.text().contains("between 2022 and 2025"));
+        assertFalse(doc.text().contains("Share on Facebook"));
+        assertFalse(doc.text().contains("Home"));
+        assertFalse(doc.text().contains("newsletter"));
+        assertEquals(3, doc.paragraphs().size());
+    }
+
+    @Test
+    void deepNestingDoesNotOverflow() {
+        StringBuilder html = new StringBuilder("<html><body>");
+        html.append("<div>".repeat(100_000)).append("<p>Deep text that is a sentence of some length here.</p>");
+        html.append("</div>".repeat(100_000)).append("</body></html>");
+        Document doc = cleaner.clean(new RawDocument("deep", "file:/deep.html", html.toString(), true, "UTF-8"));
+        assertTrue(doc.text().contains("Deep text"));
+    }
+}
