@@ -1,0 +1,207 @@
+package org.armscope.entities;
+
+import org.armscope.language.TextAnalyzer;
+import org.armscope.model.AnalyzedText;
+import org.armscope.model.Entity;
+import org.armscope.model.EntityKind;
+import org.armscope.model.Mention;
+import org.armscope.model.Sentence;
+import org.armscope.model.Token;
+import org.armscope.text.Keys;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Links mentions through a trie of knowledge-base name keys. Every token offers several keys
+ * (surface, dictionary lemmas, clitic-stripped stems), so "Казахстана", "казахской",
+ * "الكازاخستانية" and "Kazakhstan's" all reach the entry Kazakhstan; designations meet across
+ * scripts through the spec's transliteration (С-300 = S-300). The longest match wins. Designations
+ * the knowledge base lacks (AH-64E, VT-4) become new WEAPON entries, and runs of capitalised
+ * words become PERSON or ORG candidates.
+ */
+public final class GazetteerLinker implements EntityLinker {
+    private static final Pattern DESIGNATION = Pattern.compile(
+            "^(?=.*\\d)[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:[-/][A-Za-zА-Яа-я]{1,3})?-?\\d{1,4}[A-Za-zА-Яа-я0-9/-]{0,6}$");
+    private static final Set<String> NOT_DESIGNATIONS = Set.of("covid19", "g7", "g20", "mh17", "b2b", "h1n1",
+            "4g", "5g", "3d", "mp3", "ps5", "iso9001");
+    private static final Set<String> ORG_WORDS = Set.of("industries", "engineering", "corporation", "corp", "co",
+            "inc", "ltd", "systems", "defense", "defence", "aerospace", "group", "holding", "company", "agency",
+            "technologies", "dynamics", "motors", "shipbuilding", "aviation", "bureau", "ministry", "administration");
+
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>(2);
+        final List<Hit> hits = new ArrayList<>(1);
+    }
+
+    private record Hit(Entity entity, boolean adjective, boolean caseSensitive) {
+    }
+
+    private final Node root = new Node();
+    private final KnowledgeBase kb;
+    private final Map<String, Entity> designations = new HashMap<>();
+
+    public GazetteerLinker(KnowledgeBase kb, TextAnalyzer analyzer) {
+        this.kb = kb;
+        for (Entity e : kb.entities()) {
+            for (KnowledgeBase.Name n : kb.names(e.id())) {
+                String lang = KnowledgeBase.LANGUAGES.contains(n.lang()) ? n.lang() : "en";
+                List<String> keys = e.kind() == EntityKind.WEAPON ? List.of(n.text().split("\\s+")).stream()
+                        .map(Keys::lookupKey).filter(k -> !k.isEmpty()).toList() : analyzer.nameKeys(n.text(), lang);
+                if (keys.isEmpty() || (keys.size() == 1 && keys.get(0).length() < 2)) {
+                    continue;
+                }
+                boolean caseSensitive = e.kind() == EntityKind.WEAPON && !n.text().equals(n.text().toLowerCase(Locale.ROOT));
+                Node node = root;
+                for (String k : keys) {
+                    node = node.next.computeIfAbsent(k, x -> new Node());
+                }
+                Hit hit = new Hit(e, n.adjective(), caseSensitive);
+                if (node.hits.stream().noneMatch(h -> h.entity().id().equals(e.id()) && h.adjective() == n.adjective())) {
+                    node.hits.add(hit);
+                }
+                if (e.kind() == EntityKind.WEAPON) {
+                    designations.putIfAbsent(Keys.specKey(n.text()), e);
+                }
+            }
+        }
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    @Override
+    public List<Mention> link(AnalyzedText text) {
+        List<Mention> out = new ArrayList<>();
+        for (Sentence s : text.sentences()) {
+            List<Token> toks = s.tokens();
+            int i = 0;
+            while (i < toks.size()) {
+                Match best = longest(toks, i);
+                if (best != null) {
+                    out.add(mention(text, s, i, best.end - 1, best.hit.entity(), best.hit.adjective()));
+                    i = best.end;
+                    continue;
+                }
+                Token t = toks.get(i);
+                if (DESIGNATION.matcher(t.text()).matches() && !NOT_DESIGNATIONS.contains(Keys.specKey(t.text()))
+                        && !t.text().matches("\\d.*")) {
+                    int end = i;
+                    // a short upper-case suffix word belongs to the designation: "PAC-3 MSE"
+                    if (i + 1 < toks.size() && toks.get(i + 1).text().matches("[A-Z]{2,4}")) {
+                        end = i + 1;
+                    }
+                    String name = s.text().substring(t.start() - s.start(), toks.get(end).end() - s.start());
+                    out.add(mention(text, s, i, end, unknownWeapon(name), false));
+                    i = end + 1;
+                    continue;
+                }
+                int end = properNameEnd(toks, i);
+                if (end > i) {
+                    String name = s.text().substring(t.start() - s.start(), toks.get(end).end() - s.start());
+                    boolean org = ORG_WORDS.contains(toks.get(end).norm());
+                    EntityKind kind = org ? EntityKind.ORG : EntityKind.PERSON;
+                    out.add(mention(text, s, i, end,
+                            new Entity(kind.name() + ":" + name, kind, name, null, null, Map.of()), false));
+                    i = end + 1;
+                    continue;
+                }
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private record Match(int end, Hit hit) {
+    }
+
+    private Match longest(List<Token> toks, int start) {
+        Match[] best = {null};
+        walk(root, toks, start, start, best);
+        return best[0];
+    }
+
+    private void walk(Node node, List<Token> toks, int start, int i, Match[] best) {
+        if (i > start && !node.hits.isEmpty()) {
+            for (Hit h : node.hits) {
+                if (h.caseSensitive() && i - start == 1 && !looksLikeName(toks.get(start))) {
+                    continue;
+                }
+                if (best[0] == null || i > best[0].end || (i == best[0].end && rank(h) > rank(best[0].hit))) {
+                    best[0] = new Match(i, h);
+                }
+            }
+        }
+        if (i >= toks.size() || i - start >= 8) {
+            return;
+        }
+        Token t = toks.get(i);
+        for (String k : t.keys()) {
+            Node n = node.next.get(k);
+            if (n != null) {
+                walk(n, toks, start, i + 1, best);
+            }
+        }
+    }
+
+    private static boolean looksLikeName(Token t) {
+        String s = t.text();
+        return !s.equals(s.toLowerCase(Locale.ROOT)) || s.chars().anyMatch(Character::isDigit)
+                || Keys.isArabic(s.codePointAt(0));
+    }
+
+    private static int rank(Hit h) {
+        return switch (h.entity().kind()) {
+            case WEAPON -> 5;
+            case ORG -> 4;
+            case COUNTRY -> h.adjective() ? 2 : 3;
+            case PERSON -> 2;
+            default -> 1;
+        };
+    }
+
+    private Entity unknownWeapon(String name) {
+        Entity known = designations.get(Keys.specKey(name));
+        if (known != null) {
+            return known;
+        }
+        return new Entity("WEAPON:" + name, EntityKind.WEAPON, name, null, null, Map.of());
+    }
+
+    /** A run of two to four capitalised Latin or Cyrillic words not starting the sentence alone. */
+    private static int properNameEnd(List<Token> toks, int i) {
+        int j = i;
+        while (j < toks.size() && j - i < 4 && isCapWord(toks.get(j))) {
+            j++;
+        }
+        return j - i >= 2 ? j - 1 : i;
+    }
+
+    private static boolean isCapWord(Token t) {
+        String s = t.text();
+        return s.length() > 1 && Character.isUpperCase(s.codePointAt(0)) && Character.isLetter(s.codePointAt(0))
+                && !Keys.isArabic(s.codePointAt(0)) && s.chars().skip(1).anyMatch(Character::isLowerCase);
+    }
+
+    private static Mention mention(AnalyzedText text, Sentence s, int first, int last, Entity e, boolean adjective) {
+        int start = s.tokens().get(first).start();
+        int end = s.tokens().get(last).end();
+        return new Mention(start, end, text.document().text().substring(start, end), e, s.index(), first, last, adjective);
+    }
+
+    /** Entities by id among the mentions, for callers that want each once. */
+    public static Map<String, Entity> distinct(List<Mention> mentions) {
+        Map<String, Entity> out = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            out.putIfAbsent(m.entity().id(), m.entity());
+        }
+        return out;
+    }
+}

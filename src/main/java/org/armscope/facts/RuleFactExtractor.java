@@ -1,0 +1,776 @@
+package org.armscope.facts;
+
+import org.armscope.entities.KnowledgeBase;
+import org.armscope.language.LanguageProfile;
+import org.armscope.language.TextAnalyzer;
+import org.armscope.model.AnalyzedText;
+import org.armscope.model.Arg;
+import org.armscope.model.Entity;
+import org.armscope.model.EntityKind;
+import org.armscope.model.Evidence;
+import org.armscope.model.Fact;
+import org.armscope.model.FactType;
+import org.armscope.model.Mention;
+import org.armscope.model.Modality;
+import org.armscope.model.Money;
+import org.armscope.model.Quantity;
+import org.armscope.model.Sentence;
+import org.armscope.model.TimeSpan;
+import org.armscope.model.Token;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rule-based fact extraction driven by per-language cue lexicons. For each trigger in a
+ * sentence, actors are given roles from how the sentence marks them (preposition, case ending,
+ * clitic, position before or after the trigger) and the trigger's voice (give, get, make,
+ * mutual, ...); items are the weapons and equipment classes of the sentence. Modality comes from
+ * cues before the trigger, time, quantity and money from the normalisers, the source from
+ * attribution cues.
+ */
+public final class RuleFactExtractor implements FactExtractor {
+    enum Marker { NONE, FROM, TO, WITH, IN, GEN, ADJ }
+
+    private static final Set<FactType> NEEDS_ITEM = EnumSet.of(FactType.TRANSFER, FactType.PRODUCTION,
+            FactType.MAINTENANCE, FactType.DISPOSAL, FactType.PROCUREMENT);
+
+    private final TextAnalyzer analyzer;
+
+    public RuleFactExtractor(TextAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** An actor mention with the role marking the sentence gives it. */
+    private record Actor(Mention mention, Arg arg, Marker marker) {
+        int pos() {
+            return mention.firstToken();
+        }
+    }
+
+    private record Item(Mention mention, Arg arg) {
+    }
+
+    @Override
+    public List<Fact> extract(AnalyzedText text, List<Mention> mentions) {
+        return extract(text, mentions, null);
+    }
+
+    @Override
+    public List<Fact> extract(AnalyzedText text, List<Mention> mentions, List<String> trace) {
+        Lexicon lex = Lexicon.of(text.lang());
+        LanguageProfile profile = analyzer.profile(text.lang());
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (Sentence s : text.sentences()) {
+            List<Mention> ms = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
+            List<Lexicon.Hit> hits = lex.scan(s.tokens());
+            List<Actor> actors = actors(s, ms, hits, profile);
+            List<Item> items = items(ms);
+            Actor source = source(s, hits, actors);
+            List<Actor> roleActors = actors.stream().filter(a -> a != source
+                    && a.mention().kind() != EntityKind.PERSON).toList();
+            Set<FactType> seen = EnumSet.noneOf(FactType.class);
+            for (Lexicon.Hit h : hits) {
+                if (h.cue().kind() != Lexicon.Kind.TRIGGER || seen.contains(h.cue().type())) {
+                    continue;
+                }
+                List<Fact> made = build(text, s, h, roleActors, items, hits, source, trace);
+                if (!made.isEmpty()) {
+                    seen.add(h.cue().type());
+                }
+                for (Fact f : made) {
+                    String key = FactKeys.atomKey(f);
+                    Fact prior = facts.get(key);
+                    if (prior == null || prior.confidence() < f.confidence()) {
+                        facts.put(key, f);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(facts.values());
+    }
+
+    private List<Fact> build(AnalyzedText text, Sentence s, Lexicon.Hit h, List<Actor> actors, List<Item> items,
+                             List<Lexicon.Hit> hits, Actor source, List<String> trace) {
+        FactType type = h.cue().type();
+        String voice = h.cue().arg();
+        int t = h.index();
+        String rule = type + "/" + voice + " «" + h.cue().pattern() + "»";
+        if (NEEDS_ITEM.contains(type) && items.isEmpty()) {
+            note(trace, s, rule + " rejected: no weapon or equipment in the sentence");
+            return List.of();
+        }
+        List<Map<String, List<Arg>>> roleSets = new ArrayList<>();
+        switch (voice) {
+            case "give", "get" -> {
+                boolean give = voice.equals("give");
+                Actor giver = first(actors, Marker.FROM, -1, null);
+                Actor taker = first(actors, Marker.TO, -1, giver);
+                Actor subject = subject(actors, t, text.lang());
+                if (give) {
+                    if (giver == null && subject != null && subject != taker) {
+                        giver = subject;
+                    }
+                    if (taker == null) {
+                        taker = after(actors, t, giver);
+                    }
+                    if (giver == null) {
+                        giver = originOfItems(actors, items, taker);
+                    }
+                    if (taker == null) {
+                        taker = any(actors, giver);
+                    }
+                } else {
+                    if (taker == null && subject != null && subject != giver) {
+                        taker = subject;
+                    }
+                    if (giver == null && type == FactType.TRAINING) {
+                        giver = first(actors, Marker.IN, -1, taker);
+                    }
+                    if (taker == null) {
+                        taker = any(actors, giver);
+                    }
+                }
+                String[] names = roleNames(type);
+                Map<String, List<Arg>> roles = new LinkedHashMap<>();
+                if (giver != null) {
+                    roles.put(names[0], List.of(giver.arg()));
+                }
+                if (taker != null) {
+                    roles.put(names[1], List.of(taker.arg()));
+                }
+                roleSets.add(roles);
+            }
+            case "make" -> {
+                Actor subject = subject(actors, t, text.lang());
+                Actor licensor = first(actors, Marker.FROM, -1, null);
+                Actor producer = subject != null && subject != licensor ? subject : null;
+                if (producer == null) {
+                    producer = firstNot(actors, licensor, Marker.ADJ);
+                }
+                if (licensor == null) {
+                    licensor = originOfItems(actors, items, producer);
+                }
+                Map<String, List<Arg>> roles = new LinkedHashMap<>();
+                if (producer != null) {
+                    roles.put("producer", List.of(producer.arg()));
+                }
+                if (licensor != null && (producer == null || !same(licensor.arg(), producer.arg()))) {
+                    roles.put("licensor", List.of(licensor.arg()));
+                }
+                roleSets.add(roles);
+            }
+            case "own" -> {
+                Actor owner = subject(actors, t, text.lang());
+                if (owner == null) {
+                    owner = firstNot(actors, null, Marker.FROM);
+                }
+                Map<String, List<Arg>> roles = new LinkedHashMap<>();
+                if (owner != null) {
+                    roles.put("owner", List.of(owner.arg()));
+                }
+                roleSets.add(roles);
+            }
+            case "mutual" -> roleSets.addAll(parties(actors, hits, t));
+            case "compete" -> roleSets.addAll(competition(actors, t));
+            case "member" -> {
+                Actor org = null;
+                for (Actor a : actors) {
+                    if (a.mention().kind() == EntityKind.ORG && a.pos() > t && (org == null)) {
+                        org = a;
+                    }
+                }
+                Actor member = subject(actors, t, text.lang());
+                if (member == null || member == org) {
+                    member = firstNot(actors, org, Marker.GEN);
+                }
+                Map<String, List<Arg>> roles = new LinkedHashMap<>();
+                if (member != null) {
+                    roles.put("member", List.of(member.arg()));
+                }
+                if (org != null) {
+                    roles.put("organization", List.of(org.arg()));
+                }
+                roleSets.add(roles);
+            }
+            case "accuse" -> {
+                Actor afterT = after(actors, t, null);
+                Actor before = subject(actors, t, text.lang());
+                Map<String, List<Arg>> roles = new LinkedHashMap<>();
+                Actor accused = afterT != null && afterT.marker() == Marker.NONE && before != null ? afterT : before;
+                if (accused == null) {
+                    accused = afterT;
+                }
+                if (accused != null) {
+                    roles.put("accused", List.of(accused.arg()));
+                }
+                if (accused == afterT && before != null && before != accused) {
+                    roles.put("accuser", List.of(before.arg()));
+                }
+                roles.put("topic", List.of(Arg.freeText(topic(s, hits, t))));
+                roleSets.add(roles);
+            }
+            default -> {
+                note(trace, s, rule + " rejected: unknown voice " + voice);
+                return List.of();
+            }
+        }
+        Modality modality = modality(s, hits, t, h.cue().modality());
+        TimeSpan time = nearestTime(s, text.lang(), s.tokens().get(t).start());
+        Money money = firstMoney(s);
+        List<Fact> out = new ArrayList<>();
+        for (Map<String, List<Arg>> roles : roleSets) {
+            String missing = missingCore(type, roles);
+            if (missing != null) {
+                note(trace, s, rule + " rejected: no " + missing);
+                continue;
+            }
+            List<List<Item>> itemGroups = new ArrayList<>();
+            if (NEEDS_ITEM.contains(type)) {
+                for (Item it : items) {
+                    itemGroups.add(List.of(it));
+                }
+            } else {
+                itemGroups.add(items);
+            }
+            for (List<Item> group : itemGroups) {
+                Map<String, List<Arg>> r = new LinkedHashMap<>(roles);
+                Quantity quantity = null;
+                if (!group.isEmpty() && type != FactType.COMPETITION && type != FactType.MEMBERSHIP
+                        && type != FactType.ACCUSATION && type != FactType.TRAINING) {
+                    r.put("item", group.stream().map(Item::arg).toList());
+                    if (group.size() == 1) {
+                        quantity = Normalizers.quantityBefore(text.document().text(), group.get(0).mention().start(), 3);
+                    }
+                }
+                if (type == FactType.TRAINING) {
+                    quantity = firstCount(s, text.document().text());
+                }
+                Evidence ev = new Evidence(text.document().id(), s.start(), s.end(), s.text());
+                double confidence = confidence(type, r, modality);
+                Fact f = new Fact(null, text.document().id(), type, r, modality, time, quantity,
+                        type == FactType.TRAINING || type == FactType.MEMBERSHIP ? null : money,
+                        source == null ? null : source.arg(), ev, false, confidence, rule);
+                out.add(f);
+                note(trace, s, rule + " → " + FactKeys.describe(f));
+            }
+        }
+        return out;
+    }
+
+    private static double confidence(FactType type, Map<String, List<Arg>> roles, Modality modality) {
+        double c = 0.55 + 0.05 * Math.min(4, roles.size());
+        if (modality != Modality.ASSERTED) {
+            c -= 0.05;
+        }
+        for (List<Arg> values : roles.values()) {
+            for (Arg a : values) {
+                if (a.kind() == EntityKind.COUNTRY || (a.kind() == EntityKind.WEAPON && a.category() != null)) {
+                    c += 0.03;
+                }
+            }
+        }
+        return Math.min(0.99, c);
+    }
+
+    private static void note(List<String> trace, Sentence s, String msg) {
+        if (trace != null) {
+            trace.add("  [" + s.index() + "] " + msg);
+        }
+    }
+
+    static String[] roleNames(FactType type) {
+        return switch (type) {
+            case TRANSFER -> new String[] {"supplier", "recipient"};
+            case AID -> new String[] {"donor", "recipient"};
+            case TRAINING -> new String[] {"provider", "recipient"};
+            case MAINTENANCE -> new String[] {"provider", "customer"};
+            case PROCUREMENT -> new String[] {"supplier", "buyer"};
+            default -> new String[] {"giver", "taker"};
+        };
+    }
+
+    private static String missingCore(FactType type, Map<String, List<Arg>> roles) {
+        for (String core : type.coreRoles()) {
+            if (core.equals("item")) {
+                continue;
+            }
+            List<Arg> v = roles.get(core);
+            if (v == null || v.isEmpty()) {
+                return core;
+            }
+            if (FactType.isSetRole(core) && v.size() < 2) {
+                return "second " + core.substring(0, core.length() - 1);
+            }
+        }
+        // a giver and a taker that are the same actor say nothing
+        List<Arg> all = new ArrayList<>();
+        for (String core : type.coreRoles()) {
+            if (!core.equals("item") && !FactType.isSetRole(core) && !core.equals("topic")) {
+                all.addAll(roles.getOrDefault(core, List.of()));
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                if (same(all.get(i), all.get(j))) {
+                    return "distinct actors";
+                }
+            }
+        }
+        if (type == FactType.PROCUREMENT && roles.containsKey("supplier") && roles.containsKey("buyer")
+                && same(roles.get("supplier").get(0), roles.get("buyer").get(0))) {
+            roles.remove("supplier");
+        }
+        return null;
+    }
+
+    static boolean same(Arg a, Arg b) {
+        return a.kind() == b.kind() && a.name() != null && a.name().equals(b.name());
+    }
+
+    // ---- actors and their marking -------------------------------------------------------
+
+    private List<Actor> actors(Sentence s, List<Mention> ms, List<Lexicon.Hit> hits, LanguageProfile profile) {
+        List<Actor> out = new ArrayList<>();
+        for (Mention m : ms) {
+            if (!m.kind().isActor()) {
+                continue;
+            }
+            Arg arg = actorArg(m.entity());
+            if (!out.isEmpty()) {
+                Actor last = out.get(out.size() - 1);
+                // "Poland's Armament Agency", "Минобороны Казахстана": one actor
+                if (same(last.arg(), arg) && m.firstToken() - last.mention().lastToken() <= 2) {
+                    continue;
+                }
+            }
+            out.add(new Actor(m, arg, marker(s, m, hits, profile)));
+        }
+        return out;
+    }
+
+    static Arg actorArg(Entity e) {
+        if (e.kind() == EntityKind.COUNTRY) {
+            return Arg.country(e.country());
+        }
+        if (e.kind() == EntityKind.ORG && KnowledgeBase.GOVERNMENT.equals(e.category()) && e.country() != null) {
+            return Arg.country(e.country());
+        }
+        List<String> aliases = e.names().values().stream().flatMap(List::stream).distinct().toList();
+        return new Arg(e.kind(), e.name(), e.country(), null, null, aliases);
+    }
+
+    private Marker marker(Sentence s, Mention m, List<Lexicon.Hit> hits, LanguageProfile profile) {
+        List<Token> toks = s.tokens();
+        for (Lexicon.Hit h : hits) {
+            int end = h.index() + h.length();
+            if (end == m.firstToken() || (end == m.firstToken() - 1 && !m.adjectival() && isAdjectiveLike(toks.get(end)))) {
+                switch (h.cue().kind()) {
+                    case FROM -> { return Marker.FROM; }
+                    case TO -> { return Marker.TO; }
+                    case WITH -> { return Marker.WITH; }
+                    case IN -> { return Marker.IN; }
+                    default -> { }
+                }
+            }
+        }
+        Token head = toks.get(m.firstToken());
+        Token last = toks.get(m.lastToken());
+        int ap = last.norm().indexOf('\'');
+        if (ap > 0) {
+            String suffix = last.norm().substring(ap + 1);
+            for (Map.Entry<String, List<String>> e : profile.markerSuffixes().entrySet()) {
+                if (e.getValue().contains(suffix)) {
+                    return Marker.valueOf(e.getKey());
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> e : profile.markerPrefixes().entrySet()) {
+            for (String p : e.getValue()) {
+                if (head.text().startsWith(p) && !m.entity().allNames().stream().anyMatch(n -> n.startsWith(p))) {
+                    return Marker.valueOf(e.getKey());
+                }
+            }
+        }
+        if (m.adjectival()) {
+            return Marker.ADJ;
+        }
+        if (!head.tag().isEmpty() && !profile.caseTags().isEmpty()) {
+            String[] readings = head.tag().split("\\|");
+            for (String c : List.of("DAT", "GEN", "INS")) {
+                var p = profile.caseTags().get(c);
+                if (p == null) {
+                    continue;
+                }
+                boolean all = true;
+                for (String r : readings) {
+                    all &= p.matcher(r).find();
+                }
+                if (all) {
+                    return switch (c) {
+                        case "DAT" -> Marker.TO;
+                        case "GEN" -> Marker.GEN;
+                        default -> Marker.WITH;
+                    };
+                }
+            }
+        }
+        return Marker.NONE;
+    }
+
+    private static boolean isAdjectiveLike(Token t) {
+        return t.tag().contains("ADJ") || t.tag().contains("adj");
+    }
+
+    private static Actor first(List<Actor> actors, Marker marker, int after, Actor not) {
+        for (Actor a : actors) {
+            if (a.marker() == marker && a.pos() > after && a != not && (not == null || !same(a.arg(), not.arg()))) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static Actor firstNot(List<Actor> actors, Actor not, Marker skip) {
+        for (Actor a : actors) {
+            if (a != not && a.marker() != skip && (not == null || !same(a.arg(), not.arg()))) {
+                return a;
+            }
+        }
+        for (Actor a : actors) {
+            if (a != not && (not == null || !same(a.arg(), not.arg()))) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The grammatical subject: the nearest unmarked actor before the trigger (after it for verb-first Arabic). */
+    private static Actor subject(List<Actor> actors, int t, String lang) {
+        Actor best = null;
+        for (Actor a : actors) {
+            if (a.pos() < t && (a.marker() == Marker.NONE)) {
+                best = a;
+            }
+        }
+        if (best == null && lang.equals("ar")) {
+            for (Actor a : actors) {
+                if (a.pos() > t && a.marker() == Marker.NONE) {
+                    return a;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Actor after(List<Actor> actors, int t, Actor not) {
+        for (Marker pref : List.of(Marker.NONE, Marker.GEN, Marker.IN, Marker.ADJ)) {
+            for (Actor a : actors) {
+                if (a.pos() > t && a.marker() == pref && a != not && (not == null || !same(a.arg(), not.arg()))) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Actor any(List<Actor> actors, Actor not) {
+        for (Marker pref : List.of(Marker.GEN, Marker.ADJ, Marker.NONE, Marker.IN, Marker.TO)) {
+            for (Actor a : actors) {
+                if (a.marker() == pref && a != not && (not == null || !same(a.arg(), not.arg()))) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The country an item comes from: an adjective right before it ("турецких дронов") or its origin in the knowledge base. */
+    private static Actor originOfItems(List<Actor> actors, List<Item> items, Actor not) {
+        for (Item it : items) {
+            for (Actor a : actors) {
+                if (a.marker() == Marker.ADJ && a.mention().lastToken() < it.mention().firstToken()
+                        && it.mention().firstToken() - a.mention().lastToken() <= 2 && (not == null || !same(a.arg(), not.arg()))) {
+                    return a;
+                }
+            }
+        }
+        for (Item it : items) {
+            String origin = it.mention().entity().country();
+            if (it.mention().kind() == EntityKind.WEAPON && origin != null && !origin.isBlank()) {
+                Arg arg = Arg.country(origin);
+                if (not == null || !same(arg, not.arg())) {
+                    return new Actor(it.mention(), arg, Marker.ADJ);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Map<String, List<Arg>>> parties(List<Actor> actors, List<Lexicon.Hit> hits, int t) {
+        List<Actor> chosen = new ArrayList<>();
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() == Lexicon.Kind.BETWEEN) {
+                boolean afterCue = !"before".equals(h.cue().arg());
+                for (Actor a : actors) {
+                    if (afterCue ? a.pos() > h.index() && a.pos() <= h.index() + 8 : a.pos() < h.index() && a.pos() >= h.index() - 8) {
+                        chosen.add(a);
+                    }
+                }
+                break;
+            }
+        }
+        List<Map<String, List<Arg>>> out = new ArrayList<>();
+        if (chosen.size() < 2) {
+            chosen.clear();
+            List<Actor> with = actors.stream().filter(a -> a.marker() == Marker.WITH).toList();
+            List<Actor> main = actors.stream().filter(a -> a.marker() == Marker.NONE || a.marker() == Marker.GEN && a.mention().kind() != EntityKind.COUNTRY).toList();
+            if (!with.isEmpty() && !main.isEmpty()) {
+                for (Actor m : main) {
+                    List<Arg> p = new ArrayList<>();
+                    p.add(m.arg());
+                    with.forEach(w -> addDistinct(p, w.arg()));
+                    if (p.size() >= 2) {
+                        out.add(Map.of("parties", p));
+                    }
+                }
+                return out;
+            }
+            chosen.addAll(actors.stream().filter(a -> a.marker() != Marker.IN && a.marker() != Marker.FROM).toList());
+        }
+        List<Arg> p = new ArrayList<>();
+        chosen.forEach(a -> addDistinct(p, a.arg()));
+        Map<String, List<Arg>> roles = new LinkedHashMap<>();
+        roles.put("parties", p);
+        out.add(roles);
+        return out;
+    }
+
+    private static void addDistinct(List<Arg> list, Arg a) {
+        for (Arg b : list) {
+            if (same(a, b)) {
+                return;
+            }
+        }
+        list.add(a);
+    }
+
+    private static List<Map<String, List<Arg>>> competition(List<Actor> actors, int t) {
+        Actor market = null;
+        for (Actor a : actors) {
+            if (a.pos() > t && (a.marker() == Marker.IN || a.marker() == Marker.ADJ)) {
+                market = a;
+            }
+        }
+        List<Actor> before = new ArrayList<>();
+        List<Actor> objects = new ArrayList<>();
+        for (Actor a : actors) {
+            if (a == market || (market != null && same(a.arg(), market.arg()))) {
+                continue;
+            }
+            if (a.pos() < t) {
+                before.add(a);
+            } else if (a.marker() == Marker.TO || a.marker() == Marker.WITH || a.marker() == Marker.GEN || a.marker() == Marker.NONE) {
+                objects.add(a);
+            }
+        }
+        List<Map<String, List<Arg>>> out = new ArrayList<>();
+        if (!objects.isEmpty() && !before.isEmpty()) {
+            for (Actor b : before) {
+                Map<String, List<Arg>> roles = new LinkedHashMap<>();
+                roles.put("competitors", List.of(b.arg(), objects.get(0).arg()));
+                if (market != null) {
+                    roles.put("market", List.of(market.arg()));
+                }
+                out.add(roles);
+            }
+            return out;
+        }
+        List<Arg> all = new ArrayList<>();
+        before.forEach(a -> addDistinct(all, a.arg()));
+        objects.forEach(a -> addDistinct(all, a.arg()));
+        Map<String, List<Arg>> roles = new LinkedHashMap<>();
+        roles.put("competitors", all);
+        if (market != null) {
+            roles.put("market", List.of(market.arg()));
+        }
+        out.add(roles);
+        return out;
+    }
+
+    // ---- items ------------------------------------------------------------------------------
+
+    private static List<Item> items(List<Mention> ms) {
+        List<Item> out = new ArrayList<>();
+        for (int i = 0; i < ms.size(); i++) {
+            Mention m = ms.get(i);
+            if (m.kind() != EntityKind.WEAPON && m.kind() != EntityKind.CATEGORY) {
+                continue;
+            }
+            if (m.kind() == EntityKind.CATEGORY && adjacentWeapon(ms, i)) {
+                continue;
+            }
+            if (m.kind() == EntityKind.WEAPON && !out.isEmpty()
+                    && out.get(out.size() - 1).mention().entity().id().equals(m.entity().id())
+                    && m.firstToken() - out.get(out.size() - 1).mention().lastToken() <= 1) {
+                continue;
+            }
+            Entity e = m.entity();
+            String category = e.category() != null ? e.category() : neighbourCategory(ms, i);
+            Arg arg = m.kind() == EntityKind.WEAPON
+                    ? new Arg(EntityKind.WEAPON, e.name(), null, category, null, List.of())
+                    : new Arg(EntityKind.CATEGORY, null, null, e.category(), m.text(), List.of());
+            out.add(new Item(m, arg));
+        }
+        return out;
+    }
+
+    private static boolean adjacentWeapon(List<Mention> ms, int i) {
+        Mention c = ms.get(i);
+        for (Mention m : ms) {
+            if (m.kind() == EntityKind.WEAPON && (Math.abs(m.firstToken() - c.lastToken()) <= 2
+                    || Math.abs(c.firstToken() - m.lastToken()) <= 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String neighbourCategory(List<Mention> ms, int i) {
+        Mention w = ms.get(i);
+        Mention best = null;
+        for (Mention m : ms) {
+            if (m.kind() == EntityKind.CATEGORY && (Math.abs(m.firstToken() - w.lastToken()) <= 2
+                    || Math.abs(w.firstToken() - m.lastToken()) <= 2)) {
+                best = m;
+            }
+        }
+        return best != null ? best.entity().category() : "other";
+    }
+
+    // ---- modality, source, time, money ---------------------------------------------------------
+
+    private static Modality modality(Sentence s, List<Lexicon.Hit> hits, int t, String fixed) {
+        if (fixed != null) {
+            return Modality.of(fixed);
+        }
+        Modality best = Modality.ASSERTED;
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() == Lexicon.Kind.NEG && h.index() + h.length() >= t - 1 && h.index() < t) {
+                return Modality.DENIED;
+            }
+        }
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() != Lexicon.Kind.MOD) {
+                continue;
+            }
+            boolean near = h.index() < t ? t - h.index() <= 8 : h.index() - t <= 3;
+            boolean clauseWide = h.cue().arg().equals("hypothetical") || h.cue().arg().equals("alleged");
+            if (near || clauseWide) {
+                Modality m = Modality.of(h.cue().arg());
+                if (rank(m) > rank(best)) {
+                    best = m;
+                }
+            }
+        }
+        if (best == Modality.ASSERTED && t < s.tokens().size()) {
+            String tag = s.tokens().get(t).tag();
+            if (tag.contains(":Fut:") || tag.contains(":futr")) {
+                best = Modality.PLANNED;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(Modality m) {
+        return switch (m) {
+            case ASSERTED -> 0;
+            case PLANNED -> 1;
+            case POSSIBLE -> 2;
+            case ALLEGED -> 3;
+            case HYPOTHETICAL -> 4;
+            case DENIED -> 5;
+        };
+    }
+
+    private static Actor source(Sentence s, List<Lexicon.Hit> hits, List<Actor> actors) {
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() != Lexicon.Kind.SRC) {
+                continue;
+            }
+            if ("after".equals(h.cue().arg())) {
+                for (Actor a : actors) {
+                    if (a.pos() >= h.index() + h.length() && a.pos() <= h.index() + h.length() + 4) {
+                        return a;
+                    }
+                }
+            } else {
+                Actor best = null;
+                for (Actor a : actors) {
+                    if (a.pos() < h.index() && a.pos() >= h.index() - 6 && a.mention().kind() != EntityKind.COUNTRY) {
+                        best = a;
+                    }
+                }
+                if (best != null) {
+                    return best;
+                }
+                for (Actor a : actors) {
+                    if (a.pos() > h.index() && a.pos() <= h.index() + 3 && a.mention().kind() != EntityKind.COUNTRY) {
+                        return a;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String topic(Sentence s, List<Lexicon.Hit> hits, int t) {
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() == Lexicon.Kind.TOPIC && h.index() >= t) {
+                return h.cue().arg();
+            }
+        }
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() == Lexicon.Kind.TOPIC) {
+                return h.cue().arg();
+            }
+        }
+        int from = Math.min(s.tokens().size() - 1, t + 1);
+        int start = s.tokens().get(from).start() - s.start();
+        String rest = s.text().substring(Math.max(0, start));
+        int cut = rest.indexOf(',');
+        rest = cut > 0 ? rest.substring(0, cut) : rest;
+        return rest.length() > 80 ? rest.substring(0, 80) : rest;
+    }
+
+    private static TimeSpan nearestTime(Sentence s, String lang, int triggerOffset) {
+        TimeSpan best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (Normalizers.Found<TimeSpan> f : Normalizers.times(s.text(), lang)) {
+            int d = Math.abs(s.start() + f.start() - triggerOffset);
+            if (d < bestDist) {
+                best = f.value();
+                bestDist = d;
+            }
+        }
+        return best;
+    }
+
+    private static Money firstMoney(Sentence s) {
+        List<Normalizers.Found<Money>> m = Normalizers.money(s.text());
+        return m.isEmpty() ? null : m.get(0).value();
+    }
+
+    private static Quantity firstCount(Sentence s, String docText) {
+        for (Token tok : s.tokens()) {
+            if (tok.isNumber() && tok.text().matches("\\d{1,5}") && !tok.text().matches("(19|20)\\d{2}")) {
+                return new Quantity(Long.parseLong(tok.text()), org.armscope.model.Bound.EXACT, tok.text());
+            }
+        }
+        return null;
+    }
+}

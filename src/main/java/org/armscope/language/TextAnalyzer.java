@@ -1,0 +1,173 @@
+package org.armscope.language;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import org.armscope.model.AnalyzedText;
+import org.armscope.model.Document;
+import org.armscope.model.Sentence;
+import org.armscope.model.Token;
+import org.armscope.text.Keys;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The language stage: identifies the language, splits each paragraph into sentences (ICU),
+ * tokenises (designations such as С-300, F/A-18 and Türkiye'nin stay one token), and gives
+ * each token its lemma, tag and look-up keys from the language's profile.
+ */
+public final class TextAnalyzer {
+    private static final Pattern TOKEN = Pattern.compile(
+            "[\\p{IsArabic}&&[\\p{L}\\p{M}]]+"
+                    + "|[٠-٩]+"
+                    + "|[[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsArabic}]]+(?:[-'’/.,][[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsArabic}]]+)*"
+                    + "|[^\\s]");
+
+    private final LanguageIdentifier identifier;
+    private final Map<String, LanguageProfile> profiles = new ConcurrentHashMap<>();
+    private final Map<String, Morphology> morphologies = new ConcurrentHashMap<>();
+
+    public TextAnalyzer(LanguageIdentifier identifier) {
+        this.identifier = identifier;
+    }
+
+    public TextAnalyzer() {
+        this(new LanguageIdentifier());
+    }
+
+    public LanguageProfile profile(String lang) {
+        return profiles.computeIfAbsent(lang, LanguageProfile::load);
+    }
+
+    public AnalyzedText analyze(Document doc) {
+        String lang = doc.lang() != null ? doc.lang() : identifier.identify(doc.text());
+        return analyze(doc.withLang(lang), lang);
+    }
+
+    private AnalyzedText analyze(Document doc, String lang) {
+        LanguageProfile profile = profile(lang);
+        Morphology morph = profile.morphology() == null ? null
+                : morphologies.computeIfAbsent(profile.morphology(), Morphology::new);
+        BreakIterator sentences = BreakIterator.getSentenceInstance(new ULocale(lang));
+        List<Sentence> out = new ArrayList<>();
+        String text = doc.text();
+        int lineStart = 0;
+        int paragraph = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            sentences.setText(line);
+            int s = sentences.first();
+            for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
+                int a = s;
+                int b = e;
+                while (a < b && Character.isWhitespace(line.charAt(a))) {
+                    a++;
+                }
+                while (b > a && Character.isWhitespace(line.charAt(b - 1))) {
+                    b--;
+                }
+                if (b > a) {
+                    int start = lineStart + a;
+                    int end = lineStart + b;
+                    out.add(new Sentence(out.size(), start, end, text.substring(start, end),
+                            tokens(text, start, end, profile, morph), paragraph));
+                }
+            }
+            paragraph++;
+            lineStart = lineEnd + 1;
+        }
+        return new AnalyzedText(doc, lang, out);
+    }
+
+    private List<Token> tokens(String text, int start, int end, LanguageProfile profile, Morphology morph) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text).region(start, end);
+        while (m.find()) {
+            String surface = m.group();
+            if (surface.endsWith(".") || surface.endsWith(",")) {
+                continue;
+            }
+            out.add(token(surface, m.start(), m.end(), profile, morph));
+        }
+        return out;
+    }
+
+    /**
+     * The key of each word of a knowledge-base name, as the name's own language reads it: the
+     * dictionary lemma where there is one ("Южная Корея" gives "южный", "корея"), else the surface.
+     */
+    public List<String> nameKeys(String name, String lang) {
+        LanguageProfile profile = profile(lang);
+        Morphology morph = profile.morphology() == null ? null
+                : morphologies.computeIfAbsent(profile.morphology(), Morphology::new);
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(name);
+        while (m.find()) {
+            String surface = m.group();
+            if (!Character.isLetterOrDigit(surface.codePointAt(0))) {
+                continue;
+            }
+            String key = Keys.lookupKey(surface);
+            if (morph != null && Character.isLetter(surface.charAt(0)) && !surface.matches(".*\\d.*")) {
+                List<Morphology.Reading> readings = morph.readings(surface);
+                if (!readings.isEmpty()) {
+                    key = Keys.lookupKey(readings.get(0).lemma());
+                }
+            } else if (profile.splitApostrophe() && surface.indexOf('\'') > 0) {
+                key = Keys.lookupKey(surface.substring(0, surface.indexOf('\'')));
+            }
+            if (!key.isEmpty()) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    Token token(String surface, int start, int end, LanguageProfile profile, Morphology morph) {
+        String norm = surface.replace('’', '\'').toLowerCase(Locale.ROOT);
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(Keys.lookupKey(norm));
+        String lemma = norm;
+        StringBuilder tags = new StringBuilder();
+        String base = norm;
+        if (profile.splitApostrophe()) {
+            int ap = norm.indexOf('\'');
+            if (ap > 0) {
+                base = norm.substring(0, ap);
+                keys.add(Keys.lookupKey(base));
+                lemma = base;
+            }
+        }
+        boolean known = false;
+        if (morph != null && Character.isLetter(surface.charAt(0))) {
+            for (Morphology.Reading r : morph.readings(surface)) {
+                if (!known) {
+                    lemma = r.lemma().toLowerCase(Locale.ROOT);
+                }
+                known = true;
+                keys.add(Keys.lookupKey(r.lemma()));
+                if (tags.length() > 0) {
+                    tags.append('|');
+                }
+                tags.append(r.tag());
+            }
+        }
+        if (!known && Character.isLetter(surface.charAt(0))) {
+            for (String stem : AffixStripper.stems(base, profile)) {
+                keys.add(Keys.lookupKey(stem));
+            }
+        }
+        return new Token(surface, start, end, norm, lemma, tags.toString(), List.copyOf(keys));
+    }
+}
