@@ -10,7 +10,7 @@ import java.util.Locale;
  * for dictionary look-ups where a little more recall is wanted.
  */
 public final class Keys {
-    private static final String[] CYR = new String[0x460];
+    private static final String[] CYR = new String[0x530];
 
     static {
         String[][] table = {

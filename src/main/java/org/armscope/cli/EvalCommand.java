@@ -1,0 +1,63 @@
+package org.armscope.cli;
+
+import org.armscope.eval.FactScorer;
+import org.armscope.facts.FactJson;
+import org.armscope.model.Fact;
+import org.armscope.store.SqlStore;
+import org.armscope.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+@Command(name = "eval", description = "Evaluations against gold data.", subcommands = {EvalCommand.Facts.class})
+final class EvalCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "facts", description = "Score facts by the spec's rules; the last line is 'overall P x R y F1 z'.")
+    static final class Facts implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--gold", required = true, description = "gold facts (JSON Lines)")
+        Path gold;
+
+        @Option(names = "--pred", description = "predicted facts (JSON Lines); else the facts of --data")
+        Path pred;
+
+        @Option(names = "--min-confidence", defaultValue = "0")
+        double minConfidence;
+
+        @Option(names = "--sweep", description = "print precision and recall at confidence thresholds 0.5 … 0.95 first")
+        boolean sweep;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Fact> goldFacts = FactJson.read(gold);
+            List<Fact> predicted;
+            if (pred != null) {
+                predicted = FactJson.read(pred);
+            } else {
+                try (SqlStore store = SqlStore.open(Main.dataDir(), null)) {
+                    predicted = store.facts(Store.FactFilter.all());
+                }
+            }
+            java.util.Set<String> docs = new java.util.HashSet<>();
+            goldFacts.forEach(f -> docs.add(f.doc()));
+            List<Fact> scoped = predicted.stream().filter(f -> docs.contains(f.doc())).toList();
+            if (sweep) {
+                for (double t = 0.5; t < 0.96; t += 0.05) {
+                    final double th = t;
+                    FactScorer.Counts c = FactScorer.score(goldFacts,
+                            scoped.stream().filter(f -> f.confidence() >= th).toList()).overall();
+                    System.out.printf(Locale.ROOT, "threshold %.2f P %.3f R %.3f F1 %.3f%n", t, c.precision(), c.recall(), c.f1());
+                }
+            }
+            System.out.println(FactScorer.report(goldFacts, scoped.stream().filter(f -> f.confidence() >= minConfidence).toList()));
+            return 0;
+        }
+    }
+}
