@@ -45,10 +45,12 @@ public final class GazetteerLinker implements EntityLinker {
 
     private final Node root = new Node();
     private final KnowledgeBase kb;
+    private final TextAnalyzer analyzer;
     private final Map<String, Entity> designations = new HashMap<>();
 
     public GazetteerLinker(KnowledgeBase kb, TextAnalyzer analyzer) {
         this.kb = kb;
+        this.analyzer = analyzer;
         for (Entity e : kb.entities()) {
             for (KnowledgeBase.Name n : kb.names(e.id())) {
                 String lang = KnowledgeBase.LANGUAGES.contains(n.lang()) ? n.lang() : "en";
@@ -86,7 +88,8 @@ public final class GazetteerLinker implements EntityLinker {
             while (i < toks.size()) {
                 Match best = longest(toks, i);
                 if (best != null) {
-                    out.add(mention(text, s, i, best.end - 1, best.hit.entity(), best.hit.adjective()));
+                    boolean adjective = best.hit.adjective() || nisba(toks.get(i), i, best, text.lang());
+                    out.add(mention(text, s, i, best.end - 1, best.hit.entity(), adjective));
                     i = best.end;
                     continue;
                 }
@@ -103,7 +106,7 @@ public final class GazetteerLinker implements EntityLinker {
                     i = end + 1;
                     continue;
                 }
-                int end = properNameEnd(toks, i);
+                int end = properNameEnd(toks, i, this);
                 if (end > i) {
                     String name = s.text().substring(t.start() - s.start(), toks.get(end).end() - s.start());
                     boolean org = ORG_WORDS.contains(toks.get(end).norm());
@@ -121,6 +124,23 @@ public final class GazetteerLinker implements EntityLinker {
 
     private record Match(int end, Hit hit) {
     }
+
+    /** A country named by an adjective ending ("الكازاخستانية", "Endonezyalı") that the look-up reached through its stem. */
+    private boolean nisba(Token t, int start, Match m, String lang) {
+        if (m.hit().entity().kind() != EntityKind.COUNTRY || m.end() != start + 1) {
+            return false;
+        }
+        String surface = Keys.arabicNormalize(t.norm());
+        for (String suffix : analyzer.profile(lang).adjectiveSuffixes()) {
+            String suf = Keys.arabicNormalize(suffix);
+            if (surface.endsWith(suf) && m.hit().entity().allNames().stream()
+                    .noneMatch(n -> Keys.arabicNormalize(n.toLowerCase(Locale.ROOT)).endsWith(suf))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     private Match longest(List<Token> toks, int start) {
         Match[] best = {null};
@@ -176,9 +196,9 @@ public final class GazetteerLinker implements EntityLinker {
     }
 
     /** A run of two to four capitalised Latin or Cyrillic words not starting the sentence alone. */
-    private static int properNameEnd(List<Token> toks, int i) {
+    private static int properNameEnd(List<Token> toks, int i, GazetteerLinker linker) {
         int j = i;
-        while (j < toks.size() && j - i < 4 && isCapWord(toks.get(j))) {
+        while (j < toks.size() && j - i < 4 && isCapWord(toks.get(j)) && (j == i || linker.longest(toks, j) == null)) {
             j++;
         }
         return j - i >= 2 ? j - 1 : i;

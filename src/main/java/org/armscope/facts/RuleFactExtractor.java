@@ -65,6 +65,7 @@ public final class RuleFactExtractor implements FactExtractor {
         Lexicon lex = Lexicon.of(text.lang());
         LanguageProfile profile = analyzer.profile(text.lang());
         Map<String, Fact> facts = new LinkedHashMap<>();
+        Discourse discourse = new Discourse();
         for (Sentence s : text.sentences()) {
             List<Mention> ms = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
             List<Lexicon.Hit> hits = lex.scan(s.tokens());
@@ -74,28 +75,65 @@ public final class RuleFactExtractor implements FactExtractor {
             List<Actor> roleActors = actors.stream().filter(a -> a != source
                     && a.mention().kind() != EntityKind.PERSON).toList();
             Set<FactType> seen = EnumSet.noneOf(FactType.class);
+            List<Fact> sentenceFacts = new ArrayList<>();
             for (Lexicon.Hit h : hits) {
                 if (h.cue().kind() != Lexicon.Kind.TRIGGER || seen.contains(h.cue().type())) {
                     continue;
                 }
-                List<Fact> made = build(text, s, h, roleActors, items, hits, source, trace);
+                int t = h.index();
+                List<Actor> near = roleActors.stream().filter(a -> Math.abs(a.pos() - t) <= WINDOW).toList();
+                List<Fact> made = build(text, s, h, near, items, hits, source, discourse, trace);
                 if (!made.isEmpty()) {
                     seen.add(h.cue().type());
                 }
-                for (Fact f : made) {
-                    String key = FactKeys.atomKey(f);
-                    Fact prior = facts.get(key);
-                    if (prior == null || prior.confidence() < f.confidence()) {
-                        facts.put(key, f);
+                sentenceFacts.addAll(made);
+            }
+            if (sentenceFacts.isEmpty() && !items.isEmpty() && hits.stream().anyMatch(h -> h.cue().kind() == Lexicon.Kind.ANAPHORA)
+                    && discourse.lastFacts != null && s.index() - discourse.lastSentence <= 2) {
+                // "Среди них есть МиГ-31": the previous facts, with this sentence's items
+                for (Fact prev : discourse.lastFacts) {
+                    if (!prev.roles().containsKey("item")) {
+                        continue;
                     }
+                    for (Item it : items) {
+                        Map<String, List<Arg>> r = new LinkedHashMap<>(prev.roles());
+                        r.put("item", List.of(it.arg()));
+                        sentenceFacts.add(new Fact(null, prev.doc(), prev.type(), r, prev.modality(), prev.time(), null, null,
+                                prev.source(), new Evidence(prev.doc(), s.start(), s.end(), s.text()), false,
+                                prev.confidence() - 0.1, prev.rule() + " + anaphora"));
+                        note(trace, s, "anaphora continues " + prev.type() + " with " + it.arg().label());
+                    }
+                }
+            }
+            if (!sentenceFacts.isEmpty()) {
+                discourse.lastFacts = sentenceFacts;
+                discourse.lastSentence = s.index();
+            }
+            for (Fact f : sentenceFacts) {
+                String key = FactKeys.atomKey(f);
+                Fact prior = facts.get(key);
+                if (prior == null || prior.confidence() < f.confidence()) {
+                    facts.put(key, f);
                 }
             }
         }
         return new ArrayList<>(facts.values());
     }
 
+    /** How far (in tokens) from its trigger an actor may stand. */
+    private static final int WINDOW = 15;
+
+    /** What earlier sentences said: the last facts and the last giver and taker, for arguments a sentence leaves implicit. */
+    private static final class Discourse {
+        List<Fact> lastFacts;
+        int lastSentence = -100;
+        Actor giver;
+        Actor taker;
+        int directedSentence = -100;
+    }
+
     private List<Fact> build(AnalyzedText text, Sentence s, Lexicon.Hit h, List<Actor> actors, List<Item> items,
-                             List<Lexicon.Hit> hits, Actor source, List<String> trace) {
+                             List<Lexicon.Hit> hits, Actor source, Discourse discourse, List<String> trace) {
         FactType type = h.cue().type();
         String voice = h.cue().arg();
         int t = h.index();
@@ -134,6 +172,19 @@ public final class RuleFactExtractor implements FactExtractor {
                     if (taker == null) {
                         taker = any(actors, giver);
                     }
+                }
+                if (s.index() - discourse.directedSentence <= 3 && (giver == null) != (taker == null)) {
+                    // the sentence continues the previous exchange: the missing side is the one already named
+                    if (giver == null && discourse.giver != null && !same(discourse.giver.arg(), taker.arg())) {
+                        giver = discourse.giver;
+                    } else if (taker == null && discourse.taker != null && !same(discourse.taker.arg(), giver.arg())) {
+                        taker = discourse.taker;
+                    }
+                }
+                if (giver != null && taker != null && (type == FactType.TRANSFER || type == FactType.AID)) {
+                    discourse.giver = giver;
+                    discourse.taker = taker;
+                    discourse.directedSentence = s.index();
                 }
                 String[] names = roleNames(type);
                 Map<String, List<Arg>> roles = new LinkedHashMap<>();
@@ -620,6 +671,10 @@ public final class RuleFactExtractor implements FactExtractor {
                 continue;
             }
             Entity e = m.entity();
+            if (m.kind() == EntityKind.CATEGORY && out.stream().anyMatch(x -> x.arg().kind() == EntityKind.CATEGORY
+                    && e.category().equals(x.arg().category()))) {
+                continue;
+            }
             String category = e.category() != null ? e.category() : neighbourCategory(ms, i);
             Arg arg = m.kind() == EntityKind.WEAPON
                     ? new Arg(EntityKind.WEAPON, e.name(), null, category, null, List.of())
@@ -668,7 +723,7 @@ public final class RuleFactExtractor implements FactExtractor {
             if (h.cue().kind() != Lexicon.Kind.MOD) {
                 continue;
             }
-            boolean near = h.index() < t ? t - h.index() <= 8 : h.index() - t <= 3;
+            boolean near = h.index() < t ? t - h.index() <= 6 : h.index() - t <= 2;
             boolean clauseWide = h.cue().arg().equals("hypothetical") || h.cue().arg().equals("alleged");
             if (near || clauseWide) {
                 Modality m = Modality.of(h.cue().arg());

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public record LanguageProfile(String code, String name, String morphology, List<String> prefixes,
                               List<String> prefixes2, List<String> articles, List<String> suffixes,
                               int minStem, boolean splitApostrophe, Map<String, Pattern> caseTags,
-                              Map<String, List<String>> markerSuffixes, Map<String, List<String>> markerPrefixes) {
+                              Map<String, List<String>> markerSuffixes, Map<String, List<String>> markerPrefixes,
+                              List<String> adjectiveSuffixes) {
 
     public static LanguageProfile load(String code) {
         Properties p = new Properties();
@@ -49,7 +50,7 @@ public record LanguageProfile(String code, String name, String morphology, List<
         return new LanguageProfile(code, p.getProperty("name", code), p.getProperty("morphology"),
                 list(p, "strip.prefix"), list(p, "strip.prefix2"), list(p, "strip.article"), list(p, "strip.suffix"),
                 Integer.parseInt(p.getProperty("min.stem", "3")), Boolean.parseBoolean(p.getProperty("split.apostrophe")),
-                cases, suffixMarkers, prefixMarkers);
+                cases, suffixMarkers, prefixMarkers, list(p, "adjective.suffix"));
     }
 
     private static List<String> list(Properties p, String key) {
