@@ -106,7 +106,7 @@ public final class Normalizers {
             String before = text.substring(Math.max(0, d.start() - 25), d.start());
             int year = LATE.matcher(before).find() ? decade + 7 : EARLY.matcher(before).find() ? decade : decade;
             int from = Math.max(0, d.start() - 25);
-            boolean since = SINCE.matcher(before.replaceAll("\\S*$", "")).find() || before.matches("(?is).*\\b(с|з|since|منذ)\\s+\\S+\\s*$");
+            boolean since = SINCE.matcher(before.replaceAll("\\S*$", "")).find() || before.matches("(?isu).*\\b(с|з|since|منذ)\\s+\\S+\\s*$");
             String end = since ? null : String.valueOf(decade + 9);
             out.add(new Found<>(new TimeSpan(String.valueOf(year), end, text.substring(from, d.end()).strip()), d.start(), d.end()));
         }
@@ -132,7 +132,7 @@ public final class Normalizers {
                 }
             }
             String prefix = text.substring(Math.max(0, start - 12), start);
-            boolean since = prefix.matches("(?is).*(?:^|\\s)(с|со|з|із|since|منذ)\\s*$")
+            boolean since = prefix.matches("(?isu).*(?:^|\\s)(с|со|з|із|since|منذ)\\s*$")
                     || SINCE_AFTER.matcher(text.substring(y.end())).find();
             out.add(new Found<>(new TimeSpan(value, since ? null : value, text.substring(start, y.end())), start, y.end()));
         }

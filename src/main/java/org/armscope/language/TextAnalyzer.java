@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class TextAnalyzer {
     private static final Pattern TOKEN = Pattern.compile(
-            "[\\p{IsArabic}&&\\p{L}](?:[\\p{IsArabic}&&\\p{L}]|\\p{Mn})*"
+            "[\\p{IsArabic}&&\\p{L}](?:[\\p{IsArabic}&&\\p{L}]|\\p{Mn})*(?:-\\d+)?"
                     + "|[٠-٩]+"
                     + "|[[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsArabic}]]+(?:[-'’/.,][[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsArabic}]]+)*"
                     + "|[^\\s]");

@@ -140,7 +140,7 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    List<Store.Hit> search(Store.SearchQuery q) throws IOException {
+    List<Store.Hit> search(Store.SearchQuery q, List<String> related) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
         if (q.text() != null && !q.text().isBlank()) {
@@ -156,6 +156,11 @@ final class SearchIndex implements AutoCloseable {
         }
         for (String id : q.entityIds()) {
             b.add(new BoostQuery(new TermQuery(new Term("entity", id)), 3f), BooleanClause.Occur.SHOULD);
+            any = true;
+        }
+        for (String id : related) {
+            // documents about the actors this system's facts involve rank below direct matches
+            b.add(new BoostQuery(new TermQuery(new Term("entity", id)), 0.2f), BooleanClause.Occur.SHOULD);
             any = true;
         }
         BooleanQuery.Builder outer = new BooleanQuery.Builder();

@@ -362,10 +362,36 @@ public final class SqlStore implements Store {
     @Override
     public List<Hit> search(SearchQuery query) {
         try {
-            return index.search(query);
+            return index.search(query, related(query.entityIds()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Actors that the facts about the queried weapon systems involve (S-300 → the countries that trade it). */
+    private List<String> related(List<String> entityIds) {
+        List<String> out = new ArrayList<>();
+        for (String id : entityIds) {
+            if (!id.startsWith("WEAPON:")) {
+                continue;
+            }
+            try (PreparedStatement q = db.prepareStatement("SELECT DISTINCT b.country FROM fact_actors a JOIN fact_actors b "
+                    + "ON a.fact_row = b.fact_row WHERE a.arg_kind = 'WEAPON' AND LOWER(a.arg_name) = LOWER(?) "
+                    + "AND b.arg_kind <> 'WEAPON' AND b.country IS NOT NULL")) {
+                q.setString(1, id.substring("WEAPON:".length()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        String c = "COUNTRY:" + rs.getString(1);
+                        if (!out.contains(c) && !entityIds.contains(c)) {
+                            out.add(c);
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,0 +1,66 @@
+package org.armscope.entities;
+
+import org.armscope.language.TextAnalyzer;
+import org.armscope.model.Document;
+import org.armscope.model.Mention;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GazetteerLinkerTest {
+    private static TextAnalyzer analyzer;
+    private static GazetteerLinker linker;
+
+    @BeforeAll
+    static void setUp() {
+        analyzer = new TextAnalyzer();
+        linker = new GazetteerLinker(KnowledgeBase.load(null), analyzer);
+    }
+
+    private static List<String> ids(String lang, String text) {
+        List<Mention> ms = linker.link(analyzer.analyze(new Document("t", null, lang, null, null, null, null, text)));
+        return ms.stream().map(m -> m.entity().id()).toList();
+    }
+
+    @Test
+    void designationsMeetAcrossScripts() {
+        assertEquals(List.of("WEAPON:S-300"), ids("ru", "комплексы С-300"));
+        assertEquals(List.of("WEAPON:S-300"), ids("en", "the S-300 systems"));
+        assertEquals(List.of("WEAPON:S-300"), ids("ar", "منظومة إس-300"));
+        assertEquals(List.of("WEAPON:MiG-31"), ids("ru", "Среди них есть МиГ-31"));
+        assertTrue(ids("ru", "истребители Су-35 и танки Т-72 и БТР-80").containsAll(
+                List.of("WEAPON:Su-35", "WEAPON:T-72", "WEAPON:BTR-80")));
+    }
+
+    @Test
+    void countriesThroughInflectionAdjectivesAndCapitals() {
+        assertEquals(List.of("COUNTRY:KZ"), ids("ru", "Минобороны Казахстана"));
+        assertEquals(List.of("COUNTRY:KZ"), ids("ru", "офицеры казахской армии"));
+        assertEquals(List.of("COUNTRY:KZ"), ids("ar", "الأسلحة الكازاخستانية"));
+        assertEquals(List.of("COUNTRY:KZ"), ids("ar", "أن أستانا عضو"));
+        assertEquals(List.of("COUNTRY:TR"), ids("ru", "между Турцией"));
+        assertEquals(List.of("COUNTRY:KZ"), ids("en", "Kazakhstan's army"));
+        assertEquals(List.of("COUNTRY:UA"), ids("ar", "لكييف"));
+    }
+
+    @Test
+    void organisationsAndPeopleAcrossScripts() {
+        assertEquals(List.of("ORG:CSTO"), ids("ru", "члены ОДКБ"));
+        assertEquals(List.of("ORG:CSTO"), ids("ar", "منظمة معاهدة الأمن الجماعي"));
+        assertEquals(List.of("PERSON:Sergiy Zgurets"), ids("ar", "قال سيرجي زغوريتس"));
+        assertEquals(List.of("PERSON:Sergiy Zgurets"), ids("ru", "Сергей Згурец"));
+        assertEquals(List.of("ORG:Jamestown Foundation"), ids("ru", "авторы Jamestown Fondation"));
+    }
+
+    @Test
+    void unknownDesignationsAndNamesBecomeCandidates() {
+        List<Mention> ms = linker.link(analyzer.analyze(new Document("t", null, "en", null, null, null, null,
+                "The XK-77B prototype was shown by Ivan Petrenko yesterday.")));
+        assertTrue(ms.stream().anyMatch(m -> m.entity().id().equals("WEAPON:XK-77B")));
+        assertTrue(ms.stream().anyMatch(m -> m.entity().id().equals("PERSON:Ivan Petrenko")));
+    }
+}
