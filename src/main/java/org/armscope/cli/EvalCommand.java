@@ -20,6 +20,13 @@ final class EvalCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
+    static String describe(FactScorer.Atom a) {
+        StringBuilder sb = new StringBuilder(a.fact().type().name());
+        a.core().forEach((k, v) -> sb.append(' ').append(k).append('=')
+                .append(String.join("+", v.stream().map(org.armscope.model.Arg::label).toList())));
+        return sb.append(" (").append(a.fact().modality().code()).append(")").toString();
+    }
+
     @Command(name = "facts", description = "Score facts by the spec's rules; the last line is 'overall P x R y F1 z'.")
     static final class Facts implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--gold", required = true, description = "gold facts (JSON Lines)")
@@ -30,6 +37,9 @@ final class EvalCommand implements Runnable {
 
         @Option(names = "--min-confidence", defaultValue = "0")
         double minConfidence;
+
+        @Option(names = "--errors", description = "list missed gold atoms and unmatched predictions first")
+        boolean errors;
 
         @Option(names = "--sweep", description = "print precision and recall at confidence thresholds 0.5 … 0.95 first")
         boolean sweep;
@@ -55,6 +65,11 @@ final class EvalCommand implements Runnable {
                             scoped.stream().filter(f -> f.confidence() >= th).toList()).overall();
                     System.out.printf(Locale.ROOT, "threshold %.2f P %.3f R %.3f F1 %.3f%n", t, c.precision(), c.recall(), c.f1());
                 }
+            }
+            if (errors) {
+                FactScorer.Result r = FactScorer.score(goldFacts, scoped.stream().filter(f -> f.confidence() >= minConfidence).toList());
+                r.missedGold().forEach(a -> System.out.println("missed   " + a.fact().doc() + " " + describe(a)));
+                r.spuriousPredicted().forEach(a -> System.out.println("spurious " + a.fact().doc() + " " + describe(a)));
             }
             System.out.println(FactScorer.report(goldFacts, scoped.stream().filter(f -> f.confidence() >= minConfidence).toList()));
             return 0;

@@ -40,7 +40,8 @@ public final class GazetteerLinker implements EntityLinker {
         final List<Hit> hits = new ArrayList<>(1);
     }
 
-    private record Hit(Entity entity, boolean adjective, boolean caseSensitive) {
+    /** {@code upper}: an all-capital short name (ROK, KE, РФ) matches only text in capitals too. */
+    private record Hit(Entity entity, boolean adjective, boolean caseSensitive, boolean upper) {
     }
 
     private final Node root = new Node();
@@ -64,7 +65,10 @@ public final class GazetteerLinker implements EntityLinker {
                 for (String k : keys) {
                     node = node.next.computeIfAbsent(k, x -> new Node());
                 }
-                Hit hit = new Hit(e, n.adjective(), caseSensitive);
+                String letters = n.text().replaceAll("[^\\p{L}]", "");
+                boolean upper = letters.length() <= 5 && !letters.isEmpty() && letters.equals(letters.toUpperCase(Locale.ROOT))
+                        && !letters.equals(letters.toLowerCase(Locale.ROOT));
+                Hit hit = new Hit(e, n.adjective(), caseSensitive, upper);
                 if (node.hits.stream().noneMatch(h -> h.entity().id().equals(e.id()) && h.adjective() == n.adjective())) {
                     node.hits.add(hit);
                 }
@@ -154,6 +158,12 @@ public final class GazetteerLinker implements EntityLinker {
                 if (h.caseSensitive() && i - start == 1 && !looksLikeName(toks.get(start))) {
                     continue;
                 }
+                if (h.upper() && !allCaps(toks, start, i)) {
+                    continue;
+                }
+                if (h.entity().kind() == EntityKind.COUNTRY && i < toks.size() && "$".equals(toks.get(i).text())) {
+                    continue; // "US$5.76 billion" is money, not the United States
+                }
                 if (best[0] == null || i > best[0].end || (i == best[0].end && rank(h) > rank(best[0].hit))) {
                     best[0] = new Match(i, h);
                 }
@@ -169,6 +179,16 @@ public final class GazetteerLinker implements EntityLinker {
                 walk(n, toks, start, i + 1, best);
             }
         }
+    }
+
+    private static boolean allCaps(List<Token> toks, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String letters = toks.get(k).text().replaceAll("[^\\p{L}]", "");
+            if (!letters.equals(letters.toUpperCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeName(Token t) {

@@ -82,7 +82,8 @@ public final class RuleFactExtractor implements FactExtractor {
                 }
                 int t = h.index();
                 List<Actor> near = roleActors.stream().filter(a -> Math.abs(a.pos() - t) <= WINDOW).toList();
-                List<Fact> made = build(text, s, h, near, items, hits, source, discourse, trace);
+                List<Item> nearItems = items.stream().filter(it -> Math.abs(it.mention().firstToken() - t) <= WINDOW).toList();
+                List<Fact> made = build(text, s, h, near, nearItems, hits, source, discourse, trace);
                 if (!made.isEmpty()) {
                     seen.add(h.cue().type());
                 }
@@ -170,7 +171,9 @@ public final class RuleFactExtractor implements FactExtractor {
                         giver = first(actors, Marker.IN, -1, taker);
                     }
                     if (taker == null) {
-                        taker = any(actors, giver);
+                        Actor candidate = any(actors, giver);
+                        // an adjective names where an item comes from, not who receives it
+                        taker = candidate != null && candidate.marker() == Marker.ADJ && type != FactType.TRAINING ? null : candidate;
                     }
                 }
                 if (s.index() - discourse.directedSentence <= 3 && (giver == null) != (taker == null)) {
@@ -681,7 +684,15 @@ public final class RuleFactExtractor implements FactExtractor {
                     : new Arg(EntityKind.CATEGORY, null, null, e.category(), m.text(), List.of());
             out.add(new Item(m, arg));
         }
-        return out;
+        List<Item> kept = new ArrayList<>();
+        for (Item it : out) {
+            boolean covered = it.arg().kind() == EntityKind.CATEGORY && out.stream().anyMatch(w -> w.arg().kind() == EntityKind.WEAPON
+                    && it.arg().category() != null && it.arg().category().equals(w.arg().category()));
+            if (!covered) {
+                kept.add(it);
+            }
+        }
+        return kept;
     }
 
     private static boolean adjacentWeapon(List<Mention> ms, int i) {
