@@ -193,7 +193,8 @@ public final class KnowledgeBase {
         }
     }
 
-    static String langOf(String text) {
+    /** The language a name most likely belongs to, by its script (Cyrillic with і/ї/є/ґ is Ukrainian). */
+    public static String langOf(String text) {
         for (int i = 0; i < text.length(); i++) {
             Character.UnicodeScript s = Character.UnicodeScript.of(text.charAt(i));
             if (s == Character.UnicodeScript.CYRILLIC) {

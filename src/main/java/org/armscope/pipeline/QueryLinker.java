@@ -1,5 +1,6 @@
 package org.armscope.pipeline;
 
+import org.armscope.entities.KnowledgeBase;
 import org.armscope.model.Document;
 import org.armscope.model.Mention;
 
@@ -38,15 +39,6 @@ public final class QueryLinker {
 
     /** Queries are too short for statistics: the script decides (Cyrillic read as Russian, which also finds Ukrainian lemmas by key). */
     static String guessScriptLanguage(String q) {
-        for (int i = 0; i < q.length(); i++) {
-            Character.UnicodeScript s = Character.UnicodeScript.of(q.charAt(i));
-            if (s == Character.UnicodeScript.CYRILLIC) {
-                return q.matches(".*[іїєґІЇЄҐ].*") ? "uk" : "ru";
-            }
-            if (s == Character.UnicodeScript.ARABIC) {
-                return "ar";
-            }
-        }
-        return q.matches(".*[çğışöüÇĞİŞÖÜ].*") ? "tr" : "en";
+        return KnowledgeBase.langOf(q);
     }
 }

@@ -268,11 +268,7 @@ public final class SqlStore implements Store {
         try (PreparedStatement q = db.prepareStatement("SELECT id, source, lang, title, pub_date, author, site, body FROM documents WHERE id = ?")) {
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Document(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                return rs.next() ? Optional.of(toDocument(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -285,14 +281,19 @@ public final class SqlStore implements Store {
             q.setMaxRows(limit);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Document(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    out.add(toDocument(rs));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** A row of "SELECT id, source, lang, title, pub_date, author, site, body". */
+    private static Document toDocument(ResultSet rs) throws SQLException {
+        return new Document(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
     }
 
     @Override
