@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * and metadata (title, date, author, site).
  */
 public final class ArticleCleaner implements Cleaner {
-    private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg", "form",
+    private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg",
             "button", "input", "select", "textarea", "nav", "footer", "aside", "template", "object", "embed",
             "canvas", "video", "audio", "map", "head", "menu", "dialog");
     private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
@@ -34,6 +34,8 @@ public final class ArticleCleaner implements Cleaner {
                     + "banner|advert|ads|promo|sidebar|breadcrumbs?|menu|navbar|nav|footer|login|signup|popup|modal|"
                     + "rating|tags|author-box|recommend|widget|complain|complaint|report-error)([-_ ]|$)");
     private static final int MAX_CHARS = 20_000_000;
+    /** How many enclosing elements a block remembers, for choosing the article's container. */
+    private static final int ANCESTORS = 40;
 
     @Override
     public Document clean(RawDocument raw) {
@@ -59,11 +61,47 @@ public final class ArticleCleaner implements Cleaner {
         org.jsoup.nodes.Document page = Jsoup.parse(html, raw.source() == null ? "" : raw.source(), Parser.htmlParser());
         Metadata meta = Metadata.read(page);
         Element body = page.body();
-        List<Block> blocks = body == null ? List.of() : blocks(body);
+        List<Block> blocks = body == null ? List.of() : mainContainer(blocks(body));
         String title = meta.title();
         String text = assemble(title, blocks);
         return new Document(raw.id(), meta.canonical() != null ? meta.canonical() : raw.source(), null,
                 title != null ? title : firstLine(text), meta.date(), meta.author(), meta.site(), text);
+    }
+
+    /**
+     * The blocks inside the element whose blocks score highest in total (the best subtree: prose
+     * adds, link lists and chrome subtract), so sidebars, related boxes and comment threads
+     * outside the article fall away before the run of blocks is chosen.
+     */
+    static List<Block> mainContainer(List<Block> blocks) {
+        java.util.IdentityHashMap<Element, Double> totals = new java.util.IdentityHashMap<>();
+        for (Block b : blocks) {
+            double score = BlockClassifier.score(b);
+            for (Element a : b.ancestors()) {
+                totals.merge(a, score, Double::sum);
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (java.util.Map.Entry<Element, Double> e : totals.entrySet()) {
+            if (e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
+            }
+        }
+        if (best == null) {
+            return blocks;
+        }
+        List<Block> out = new ArrayList<>();
+        for (Block b : blocks) {
+            for (Element a : b.ancestors()) {
+                if (a == best) {
+                    out.add(b);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Title line, then the best run of blocks without chrome inside it; a block repeating the title is dropped. */
@@ -119,6 +157,7 @@ public final class ArticleCleaner implements Cleaner {
         int[] skipDepth = {-1};
         int[] linkDepth = {-1};
         int[] chromeDepth = {-1};
+        java.util.ArrayDeque<Element> open = new java.util.ArrayDeque<>();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -127,10 +166,12 @@ public final class ArticleCleaner implements Cleaner {
                 }
                 if (node instanceof Element el) {
                     String tag = el.normalName();
-                    if (DROP_TAGS.contains(tag) || el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
+                    if (DROP_TAGS.contains(tag) || el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))
+                            || el.attr("style").replace(" ", "").contains("display:none")) {
                         skipDepth[0] = depth;
                         return;
                     }
+                    open.push(el);
                     if (BLOCK_TAGS.contains(tag)) {
                         flush();
                         if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
@@ -164,6 +205,9 @@ public final class ArticleCleaner implements Cleaner {
                     if (BLOCK_TAGS.contains(el.normalName())) {
                         flush();
                     }
+                    if (!open.isEmpty() && open.peek() == el) {
+                        open.pop();
+                    }
                     if (linkDepth[0] == depth) {
                         linkDepth[0] = -1;
                     }
@@ -178,7 +222,12 @@ public final class ArticleCleaner implements Cleaner {
                 String t = collapse(text.toString());
                 if (!t.isEmpty()) {
                     double density = Math.min(1.0, linkChars[0] / (double) t.length());
-                    out.add(new Block(t, density, heading[0], chromeDepth[0] >= 0));
+                    List<Element> ancestors = new ArrayList<>(ANCESTORS);
+                    java.util.Iterator<Element> it = open.iterator();
+                    for (int i = 0; i < ANCESTORS && it.hasNext(); i++) {
+                        ancestors.add(it.next());
+                    }
+                    out.add(new Block(t, density, heading[0], chromeDepth[0] >= 0, ancestors));
                 }
                 text.setLength(0);
                 linkChars[0] = 0;
@@ -187,7 +236,7 @@ public final class ArticleCleaner implements Cleaner {
         }, body);
         String rest = collapse(text.toString());
         if (!rest.isEmpty()) {
-            out.add(new Block(rest, 0, false, false));
+            out.add(new Block(rest, 0, false, false, List.of()));
         }
         return out;
     }

@@ -37,7 +37,7 @@ final class EvalExtraction implements java.util.concurrent.Callable<Integer> {
             case "zyte" -> {
                 Map<String, String> truth = ExtractionBenchmark.zyteTruth(dir);
                 Map<String, String> predictions = pred != null ? ExtractionBenchmark.zytePredictions(pred)
-                        : ExtractionBenchmark.zyteRun(dir, raw -> cleaner.clean(raw).text());
+                        : ExtractionBenchmark.zyteRun(dir, raw -> ExtractionBenchmark.body(cleaner.clean(raw)));
                 if (out != null) {
                     Files.writeString(out, ExtractionBenchmark.zyteJson(predictions), StandardCharsets.UTF_8);
                 }

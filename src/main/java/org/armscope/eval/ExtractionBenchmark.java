@@ -143,6 +143,17 @@ public final class ExtractionBenchmark {
         return out;
     }
 
+    /** The article body without the title line the cleaner puts first (the benchmark scores the body). */
+    public static String body(Document d) {
+        String text = d.text();
+        int nl = text.indexOf('\n');
+        String first = nl < 0 ? text : text.substring(0, nl);
+        if (d.title() != null && first.equals(d.title())) {
+            return nl < 0 ? "" : text.substring(nl + 1);
+        }
+        return text;
+    }
+
     public static RawDocument zyteRaw(Path dir, String id) throws IOException {
         Path f = dir.resolve("html").resolve(id + ".html.gz");
         return raw(id, f, "https://example.invalid/" + id);
