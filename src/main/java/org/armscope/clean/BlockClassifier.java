@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * link density, and the share of words that belong to boilerplate phrases.
  */
 final class BlockClassifier {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[-+'’.][\\p{L}\\p{M}\\p{N}]+)*");
+    /** A word; in scripts written without spaces (Han, Hiragana, Katakana, Thai) each character counts as one. */
+    private static final Pattern WORD = Pattern.compile(
+            "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]"
+                    + "|[[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]]+(?:[-+'’.][\\p{L}\\p{M}\\p{N}]+)*");
     private static final Set<String> STOP = new HashSet<>();
     private static final List<String[]> BOILERPLATE = new ArrayList<>();
     private static final int MAX_PHRASE = 4;
@@ -115,7 +118,7 @@ final class BlockClassifier {
         while (!t.isEmpty() && "\"'»”’)]".indexOf(t.charAt(t.length() - 1)) >= 0) {
             t = t.substring(0, t.length() - 1);
         }
-        return !t.isEmpty() && ".!?…؟:;".indexOf(t.charAt(t.length() - 1)) >= 0;
+        return !t.isEmpty() && ".!?…؟:;。！？".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     /** Positive for article prose, negative for chrome; magnitude grows with length. */
