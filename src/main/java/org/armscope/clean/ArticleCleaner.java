@@ -248,6 +248,38 @@ public final class ArticleCleaner implements Cleaner {
         }
         String attrs = (el.className() + " " + el.id() + " " + el.attr("role")).toLowerCase(Locale.ROOT);
         return !attrs.isBlank() && CHROME_CLASS.matcher(attrs).find()
-                && !attrs.contains("article") && !attrs.contains("content") && !attrs.contains("post-body");
+                && !attrs.contains("article") && !attrs.contains("content") && !attrs.contains("post-body")
+                && !holdsProse(el);
+    }
+
+    /**
+     * Whether an element holds a page's worth of unlinked text: a wrapper whose class happens to
+     * contain "nav" or "modal" but that encloses the article is not chrome. The walk is bounded.
+     */
+    private static boolean holdsProse(Element el) {
+        int chars = 0;
+        int linked = 0;
+        int visited = 0;
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(el);
+        while (!stack.isEmpty() && visited < 20_000) {
+            Node n = stack.pop();
+            visited++;
+            if (n instanceof TextNode t) {
+                int len = t.text().strip().length();
+                chars += len;
+                if (n.parent() instanceof Element p && p.normalName().equals("a")) {
+                    linked += len;
+                }
+                if (chars - linked > 1500) {
+                    return true;
+                }
+            } else if (n instanceof Element e && !DROP_TAGS.contains(e.normalName())) {
+                for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+                    stack.push(e.childNode(i));
+                }
+            }
+        }
+        return false;
     }
 }
