@@ -26,7 +26,10 @@ record Metadata(String title, String date, String author, String site, String ca
         }
         String date = isoDay(first(page, List.of("meta[property=article:published_time]", "meta[name=pubdate]",
                 "meta[name=publishdate]", "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=DC.date.issued]",
-                "meta[name=dc.date]", "meta[property=og:published_time]")));
+                "meta[name=dc.date]", "meta[property=og:published_time]", "meta[name=DC.date]", "meta[name=dcterms.date]",
+                "meta[name=citation_publication_date]", "meta[name=parsely-pub-date]", "meta[name=sailthru.date]",
+                "meta[property=og:article:published_time]", "meta[name=article:published_time]", "meta[itemprop=dateCreated]",
+                "meta[name=date_published]", "meta[name=publication_date]", "meta[name=Date]")));
         String author = first(page, List.of("meta[name=author]", "meta[property=article:author]"));
         String site = first(page, List.of("meta[property=og:site_name]", "meta[name=application-name]"));
         Element canonicalLink = page.selectFirst("link[rel=canonical]");
@@ -37,7 +40,9 @@ record Metadata(String title, String date, String author, String site, String ca
         for (Element script : page.select("script[type=application/ld+json]")) {
             try {
                 JsonNode node = JSON.readTree(script.data());
-                for (JsonNode n : node.isArray() ? node : List.of(node)) {
+                List<JsonNode> nodes = new java.util.ArrayList<>();
+                collect(node, nodes, 0);
+                for (JsonNode n : nodes) {
                     if (date == null && n.hasNonNull("datePublished")) {
                         date = isoDay(n.get("datePublished").asText());
                     }
@@ -58,13 +63,42 @@ record Metadata(String title, String date, String author, String site, String ca
             Element time = page.selectFirst("time[datetime]");
             date = time != null ? isoDay(time.attr("datetime")) : null;
         }
-        if (date == null && canonical != null) {
-            Matcher m = URL_DATE.matcher(canonical);
+        String url = canonical != null ? canonical : page.location();
+        if (date == null && url != null) {
+            Matcher m = URL_DATE.matcher(url);
             if (m.find()) {
                 date = String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             }
         }
+        if (date == null) {
+            for (Element e : page.select("[itemprop=datePublished], [class*=date], [class*=publish], [class*=posted], "
+                    + "[id*=date], [class*=time], [class*=meta]")) {
+                String v = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.ownText();
+                date = DateFinder.find(v.length() > 200 ? v.substring(0, 200) : v);
+                if (date == null && e.text().length() < 200) {
+                    date = DateFinder.find(e.text());
+                }
+                if (date != null) {
+                    break;
+                }
+            }
+        }
         return new Metadata(title, date, author, site, canonical);
+    }
+
+    /** Every JSON object in a JSON-LD block, through arrays and "@graph", to a bounded depth. */
+    private static void collect(JsonNode node, List<JsonNode> out, int depth) {
+        if (depth > 6 || out.size() > 200) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> collect(n, out, depth + 1));
+        } else if (node.isObject()) {
+            out.add(node);
+            if (node.has("@graph")) {
+                collect(node.get("@graph"), out, depth + 1);
+            }
+        }
     }
 
     private static String first(Document page, List<String> selectors) {

@@ -24,6 +24,9 @@ final class EvalExtraction implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--out", description = "also write the predictions in the benchmark's own format")
     Path out;
 
+    @Option(names = "--date-errors", description = "(trafilatura) list the dated pages whose date was missed")
+    boolean dateErrors;
+
     @Option(names = "--pred", description = "(zyte) score this prediction file instead of running the cleaner")
     Path pred;
 
@@ -48,7 +51,11 @@ final class EvalExtraction implements java.util.concurrent.Callable<Integer> {
             }
             case "trafilatura" -> {
                 Map<String, String> predictions = new LinkedHashMap<>();
-                ExtractionBenchmark.TrafilaturaScore s = ExtractionBenchmark.trafilatura(dir, cleaner, predictions);
+                java.util.List<String> misses = new java.util.ArrayList<>();
+                ExtractionBenchmark.TrafilaturaScore s = ExtractionBenchmark.trafilatura(dir, cleaner, predictions, misses);
+                if (dateErrors) {
+                    misses.forEach(System.out::println);
+                }
                 if (out != null) {
                     Files.writeString(out, ExtractionBenchmark.trafilaturaJson(predictions), StandardCharsets.UTF_8);
                 }

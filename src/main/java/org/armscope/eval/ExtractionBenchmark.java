@@ -208,6 +208,12 @@ public final class ExtractionBenchmark {
 
     /** Runs the cleaner over the trafilatura set and scores it; {@code predictions} receives url → text. */
     public static TrafilaturaScore trafilatura(Path dir, Cleaner cleaner, Map<String, String> predictions) throws IOException {
+        return trafilatura(dir, cleaner, predictions, new ArrayList<>());
+    }
+
+    /** As above; {@code dateErrors} receives "url, gold date, found date" for every dated page missed. */
+    public static TrafilaturaScore trafilatura(Path dir, Cleaner cleaner, Map<String, String> predictions,
+                                               List<String> dateErrors) throws IOException {
         JsonNode data = JSON.readTree(dir.resolve("evaldata.json").toFile());
         JsonNode langs = Files.isRegularFile(dir.resolve("lang_and_location.json"))
                 ? JSON.readTree(dir.resolve("lang_and_location.json").toFile()) : JSON.createObjectNode();
@@ -262,6 +268,8 @@ public final class ExtractionBenchmark {
                 dated++;
                 if (doc != null && goldDate.substring(0, 10).equals(doc.date())) {
                     datesRight++;
+                } else {
+                    dateErrors.add(url + "\tgold " + goldDate.substring(0, 10) + "\tfound " + (doc == null ? null : doc.date()));
                 }
             }
         }
