@@ -83,7 +83,40 @@ record Metadata(String title, String date, String author, String site, String ca
                 }
             }
         }
+        if (date == null) {
+            date = labelledDate(page);
+        }
         return new Metadata(title, date, author, site, canonical);
+    }
+
+    private static final Pattern DATE_LABEL = Pattern.compile("(?iu)(published|posted|updated|date|datum|ver[öo]ffentlicht|"
+            + "aktualisiert|stand|fecha|publicado|publié|mis à jour|pubblicato|opublikowano|опубликовано|обновлено|дата|"
+            + "опубліковано|оновлено|نشر|تاريخ|yayın|güncelleme|tarih)\\W{0,3}\\s*[:.]?");
+    private static final Pattern SCRIPT_DATE = Pattern.compile(
+            "\"(?:datePublished|published_at|publishDate|publish_date|pubDate|date_published|publishedAt)\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
+
+    /** A date right after a label such as "Published:", "Aktualisiert:", "Опубликовано", or a publication date in page scripts. */
+    private static String labelledDate(Document page) {
+        if (page.body() != null) {
+            String text = page.body().text();
+            Matcher m = DATE_LABEL.matcher(text);
+            int tries = 0;
+            while (m.find() && tries++ < 50) {
+                String after = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
+                String d = DateFinder.find(after);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        for (Element script : page.select("script")) {
+            String data = script.data();
+            Matcher m = SCRIPT_DATE.matcher(data.length() > 200_000 ? data.substring(0, 200_000) : data);
+            if (m.find()) {
+                return DateFinder.find(m.group(1));
+            }
+        }
+        return null;
     }
 
     /** Every JSON object in a JSON-LD block, through arrays and "@graph", to a bounded depth. */
