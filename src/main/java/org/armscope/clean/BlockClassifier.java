@@ -128,6 +128,9 @@ final class BlockClassifier {
         if (n == 0) {
             return -1;
         }
+        if (b.text().startsWith("<") && b.text().contains("=") && b.text().contains(">")) {
+            return -(5 + n); // markup that leaked into text (a <noscript> pixel)
+        }
         double bp = boilerplateShare(w);
         if (b.chromeMarkup() || b.linkDensity() > 0.5 || bp >= 0.3) {
             return -(5 + n);
