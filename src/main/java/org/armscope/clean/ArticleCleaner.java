@@ -116,7 +116,6 @@ public final class ArticleCleaner implements Cleaner {
         // long prose elsewhere in the best-scoring subtree belongs to the article too
         java.util.Set<Block> subtree = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         subtree.addAll(bestSubtree(blocks));
-
         List<Block> out = new ArrayList<>();
         for (Block b : blocks) {
             boolean in = false;
@@ -126,84 +125,11 @@ public final class ArticleCleaner implements Cleaner {
                     break;
                 }
             }
-            if (in || (subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE')) {
+            if (in || (subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE)) {
                 out.add(b);
             }
         }
         return out;
-    }
-
-    /**
-     * The blocks inside the element whose blocks score highest in total (the best subtree: prose
-     * adds, link lists and chrome subtract), so sidebars, related boxes and comment threads
-     * outside the article fall away before the run of blocks is chosen.
-     */
-    static List<Block> mainContainer(List<Block> blocks) {
-        // Readability's idea: a block's score goes to its parent, half to its grandparent, a third
-        // further up; the top candidate is the element whose own paragraphs score best, and sibling
-        // subtrees that score well too are kept with it.
-        java.util.IdentityHashMap<Element, Double> scores = new java.util.IdentityHashMap<>();
-        java.util.IdentityHashMap<Element, Double> totals = new java.util.IdentityHashMap<>();
-        for (Block b : blocks) {
-            double score = BlockClassifier.score(b);
-            List<Element> a = b.ancestors();
-            for (int level = 1; level < Math.min(a.size(), 6); level++) {
-                scores.merge(a.get(level), score / level, Double::sum);
-            }
-            for (Element e : a) {
-                totals.merge(e, score, Double::sum);
-            }
-        }
-        Element top = null;
-        double topScore = 0;
-        for (java.util.Map.Entry<Element, Double> e : scores.entrySet()) {
-            if (e.getValue() > topScore) {
-                top = e.getKey();
-                topScore = e.getValue();
-            }
-        }
-        if (top == null) {
-            return blocks;
-        }
-        java.util.Set<Element> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        keep.add(top);
-        Element parent = top.parent();
-        if (parent != null) {
-            double threshold = Math.max(10, 0.2 * totals.getOrDefault(top, topScore));
-            for (Element sibling : parent.children()) {
-                if (sibling != top && totals.getOrDefault(sibling, 0.0) >= threshold) {
-                    keep.add(sibling);
-                }
-            }
-        }
-        // long prose elsewhere in the best-scoring subtree belongs to the article too
-        java.util.Set<Block> subtree = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        subtree.addAll(bestSubtree(blocks));
-
-        List<Block> out = new ArrayList<>();
-        for (Block b : blocks) {
-            boolean in = false;
-            for (Element a : b.ancestors()) {
-                if (keep.contains(a)) {
-                    in = true;
-                    break;
-                }
-            }
-            if (in || (subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE')) {
-                out.add(b);
-            }
-        }
-        return out;
-    }
-
-    private static boolean nearTo(Block b, java.util.IdentityHashMap<Element, Integer> near) {
-        for (Element a : b.ancestors()) {
-            Integer level = near.get(a);
-            if (level != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
