@@ -1,0 +1,34 @@
+package org.armscope.cli;
+
+import org.armscope.eval.NerEval;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+@Command(name = "ner", description = "Span-exact NER evaluation: nerel, ner-uk, anercorp, re3d or wikigold DIR; the last line is 'micro F1 x.xxx'.")
+final class EvalNer implements java.util.concurrent.Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DATASET")
+    String dataset;
+
+    @Parameters(index = "1", paramLabel = "DIR")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!NerEval.DATASETS.containsKey(dataset)) {
+            throw new Main.UserError("unknown NER set '" + dataset + "': use nerel, ner-uk, anercorp, re3d or wikigold");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new Main.UserError("no folder " + dir);
+        }
+        List<NerEval.Doc> docs = NerEval.load(dataset, dir);
+        long t0 = System.nanoTime();
+        NerEval.Report r = NerEval.evaluate(dataset, docs, Context.pipeline());
+        System.out.printf("documents %d, %.1f s%n", docs.size(), (System.nanoTime() - t0) / 1e9);
+        System.out.println(r.format());
+        return 0;
+    }
+}

@@ -1,0 +1,295 @@
+package org.armscope.eval;
+
+import org.armscope.model.Document;
+import org.armscope.model.EntityKind;
+import org.armscope.model.Mention;
+import org.armscope.pipeline.Pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Span-exact named-entity evaluation (CoNLL style: a mention counts when start, end and type all
+ * match) on the public sets, with each set's types mapped onto Armscope's. Types a set has and
+ * Armscope does not produce are left out on both sides (see the README table).
+ */
+public final class NerEval {
+    /** A typed span of a text. */
+    public record Span(int start, int end, String type) {
+    }
+
+    /** One text with its gold spans. */
+    public record Doc(String id, String text, List<Span> gold) {
+    }
+
+    /** A dataset: how to read it, its language, and how its and our types map onto the scored types. */
+    public record Dataset(String name, String lang, Map<String, String> goldTypes) {
+    }
+
+    public static final Map<String, Dataset> DATASETS = Map.of(
+            "nerel", new Dataset("nerel", "ru", Map.of("PERSON", "PER", "ORGANIZATION", "ORG", "COUNTRY", "COUNTRY",
+                    "CITY", "CITY", "STATE_OR_PROVINCE", "LOC", "LOCATION", "LOC", "DISTRICT", "LOC")),
+            "ner-uk", new Dataset("ner-uk", "uk", Map.of("PERS", "PER", "ORG", "ORG", "LOC", "LOC")),
+            "anercorp", new Dataset("anercorp", "ar", Map.of("PERS", "PER", "ORG", "ORG", "LOC", "LOC")),
+            "re3d", new Dataset("re3d", "en", Map.of("Person", "PER", "Organisation", "ORG", "Location", "LOC",
+                    "Weapon", "Weapon", "MilitaryPlatform", "MilitaryPlatform")),
+            "wikigold", new Dataset("wikigold", "en", Map.of("PER", "PER", "ORG", "ORG", "LOC", "LOC")));
+
+    private NerEval() {
+    }
+
+    // ------------------------------------------------------------------ readers
+
+    /** BRAT standoff (NEREL; ner-uk's tab-separated variant too); continuous spans only. */
+    static List<Doc> readBrat(List<Path> annFiles) throws IOException {
+        List<Doc> out = new ArrayList<>();
+        for (Path ann : annFiles) {
+            Path txt = Path.of(ann.toString().replaceAll("\\.ann$", ".txt"));
+            if (!Files.isRegularFile(txt)) {
+                continue;
+            }
+            String text = Files.readString(txt, StandardCharsets.UTF_8);
+            List<Span> spans = new ArrayList<>();
+            for (String line : Files.readAllLines(ann, StandardCharsets.UTF_8)) {
+                if (!line.startsWith("T")) {
+                    continue;
+                }
+                String[] tab = line.split("\t");
+                if (tab.length < 2) {
+                    continue;
+                }
+                String[] head = tab.length >= 4 && tab[1].matches("\\S+") && tab[2].matches("\\d+")
+                        ? new String[] {tab[1], tab[2], tab[3]} : tab[1].split(" ");
+                if (head.length != 3 || !head[1].matches("\\d+") || !head[2].matches("\\d+")) {
+                    continue; // discontinuous span ("12 15;17 20")
+                }
+                spans.add(new Span(Integer.parseInt(head[1]), Integer.parseInt(head[2]), head[0]));
+            }
+            out.add(new Doc(ann.getFileName().toString(), text, spans));
+        }
+        return out;
+    }
+
+    /** CoNLL (IOB1 or IOB2; the tag is the last column): sentences become lines of space-joined tokens. */
+    static List<Doc> readConll(Path file, int sentencesPerDoc) throws IOException {
+        List<Doc> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        List<Span> spans = new ArrayList<>();
+        int sentences = 0;
+        String openType = null;
+        int openStart = -1;
+        int lastEnd = -1;
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        lines.add("");
+        for (String raw : lines) {
+            String line = raw.replace("\uFEFF", "").replace("\u200E", "").strip();
+            if (line.isEmpty() || line.startsWith("-DOCSTART-")) {
+                if (openType != null) {
+                    spans.add(new Span(openStart, lastEnd, openType));
+                    openType = null;
+                }
+                if (text.length() > 0 && !text.toString().endsWith("\n")) {
+                    text.append('\n');
+                    sentences++;
+                }
+                if (sentences >= sentencesPerDoc || (line.startsWith("-DOCSTART-") && text.length() > 0)) {
+                    out.add(new Doc(file.getFileName() + "#" + out.size(), text.toString(), spans));
+                    text = new StringBuilder();
+                    spans = new ArrayList<>();
+                    sentences = 0;
+                }
+                continue;
+            }
+            String[] cols = line.split("[\t ]+");
+            String token = cols[0];
+            String tag = cols[cols.length - 1];
+            if (text.length() > 0 && !text.toString().endsWith("\n")) {
+                text.append(' ');
+            }
+            int start = text.length();
+            text.append(token);
+            int end = text.length();
+            String type = tag.length() > 2 && tag.charAt(1) == '-' ? tag.substring(2) : null;
+            boolean begin = tag.startsWith("B-");
+            if (openType != null && (type == null || begin || !type.equals(openType))) {
+                spans.add(new Span(openStart, lastEnd, openType));
+                openType = null;
+            }
+            if (type != null && openType == null) {
+                openType = type;
+                openStart = start;
+            }
+            lastEnd = end;
+        }
+        if (text.length() > 0) {
+            out.add(new Doc(file.getFileName() + "#" + out.size(), text.toString(), spans));
+        }
+        return out;
+    }
+
+    /** The dataset's test documents from its folder, as ../shared lays them out. */
+    public static List<Doc> load(String dataset, Path dir) throws IOException {
+        switch (dataset) {
+            case "nerel" -> {
+                Path test = Files.isDirectory(dir.resolve("NEREL-v1.1/test")) ? dir.resolve("NEREL-v1.1/test") : dir.resolve("test");
+                return readBrat(list(test, ".ann"));
+            }
+            case "ner-uk" -> {
+                Path data = dir.resolve("v2.0/data");
+                List<String> split = Files.readAllLines(data.resolve("dev-test-split.txt"));
+                Set<String> test = new HashSet<>();
+                boolean inTest = false;
+                for (String s : split) {
+                    if (s.strip().equals("TEST")) {
+                        inTest = true;
+                    } else if (s.strip().equals("DEV")) {
+                        inTest = false;
+                    } else if (inTest && !s.isBlank()) {
+                        test.add(s.strip());
+                    }
+                }
+                List<Path> anns = new ArrayList<>();
+                for (String sub : List.of("bruk", "ng")) {
+                    for (Path p : list(data.resolve(sub), ".ann")) {
+                        if (test.contains(p.getFileName().toString().replace(".ann", ""))) {
+                            anns.add(p);
+                        }
+                    }
+                }
+                return readBrat(anns);
+            }
+            case "anercorp" -> {
+                return readConll(dir.resolve("ANERcorp-CamelLabSplits/ANERCorp_CamelLab_test.txt"), 20);
+            }
+            case "re3d" -> {
+                return readConll(dir.resolve("CONLL-format/data/test/re3d-test.conll"), 20);
+            }
+            case "wikigold" -> {
+                return readConll(dir.resolve("CONLL-format/data/wikigold.conll.txt"), 20);
+            }
+            default -> throw new IllegalArgumentException("unknown NER set '" + dataset + "': nerel, ner-uk, anercorp, re3d, wikigold");
+        }
+    }
+
+    private static List<Path> list(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    // ------------------------------------------------------------------ mapping and scoring
+
+    /** Our mention's type in the dataset's terms, or null when the dataset has no such type. */
+    static String ourType(Mention m, Dataset d) {
+        if (m.adjectival()) {
+            return null; // "Словацкий", "Polish": nationality, which none of the sets scores
+        }
+        boolean fine = d.goldTypes().containsValue("COUNTRY");
+        EntityKind k = m.kind();
+        return switch (k) {
+            case PERSON -> "PER";
+            case ORG -> "ORG";
+            case COUNTRY -> fine ? (m.entity().id().startsWith("COUNTRY:") && isCapital(m) ? "CITY" : "COUNTRY") : "LOC";
+            case LOC -> "LOC";
+            case WEAPON -> {
+                if (!d.goldTypes().containsValue("Weapon")) {
+                    yield null;
+                }
+                String c = m.entity().category();
+                yield c != null && (c.equals("aircraft") || c.equals("ships") || c.equals("armoured vehicles"))
+                        ? "MilitaryPlatform" : "Weapon";
+            }
+            default -> null;
+        };
+    }
+
+    /** A capital named for its government ("Астана", "Kyiv"): a city in a set that tells cities from countries. */
+    private static boolean isCapital(Mention m) {
+        String surface = m.text().toLowerCase(Locale.ROOT);
+        for (List<String> names : m.entity().names().values()) {
+            for (String n : names) {
+                if (surface.startsWith(n.toLowerCase(Locale.ROOT).substring(0, Math.min(4, n.length())))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Per-type and micro counts; the last line printed by the command is "micro F1 x.xxx". */
+    public record Report(Map<String, int[]> byType, int tp, int fp, int fn) {
+        public double f1() {
+            return 2.0 * tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+
+        public String format() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s %6s %6s %6s %7s %7s %7s%n",
+                    "type", "tp", "fp", "fn", "P", "R", "F1"));
+            byType.forEach((t, c) -> sb.append(line(t, c[0], c[1], c[2])));
+            sb.append(line("micro", tp, fp, fn));
+            sb.append(String.format(Locale.ROOT, "micro F1 %.3f", f1()));
+            return sb.toString();
+        }
+
+        private static String line(String t, int tp, int fp, int fn) {
+            double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+            double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+            double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+            return String.format(Locale.ROOT, "%-18s %6d %6d %6d %7.3f %7.3f %7.3f%n", t, tp, fp, fn, p, r, f);
+        }
+    }
+
+    public static Report evaluate(String dataset, List<Doc> docs, Pipeline pipeline) {
+        Dataset d = DATASETS.get(dataset);
+        Set<String> scored = new LinkedHashSet<>(d.goldTypes().values());
+        Map<String, int[]> byType = new TreeMap<>();
+        scored.forEach(t -> byType.put(t, new int[3]));
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (Doc doc : docs) {
+            Set<Span> gold = new HashSet<>();
+            for (Span s : doc.gold()) {
+                String t = d.goldTypes().get(s.type());
+                if (t != null) {
+                    gold.add(new Span(s.start(), s.end(), t));
+                }
+            }
+            Document document = new Document(doc.id(), null, d.lang(), null, null, null, null, doc.text());
+            Set<Span> pred = new HashSet<>();
+            for (Mention m : pipeline.linker().link(pipeline.analyzer().analyze(document))) {
+                String t = ourType(m, d);
+                if (t != null && scored.contains(t)) {
+                    pred.add(new Span(m.start(), m.end(), t));
+                }
+            }
+            for (Span p : pred) {
+                boolean hit = gold.contains(p);
+                byType.get(p.type())[hit ? 0 : 1]++;
+                if (hit) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            }
+            for (Span g : gold) {
+                if (!pred.contains(g)) {
+                    byType.get(g.type())[2]++;
+                    fn++;
+                }
+            }
+        }
+        return new Report(byType, tp, fp, fn);
+    }
+}
