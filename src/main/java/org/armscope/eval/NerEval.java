@@ -228,13 +228,15 @@ public final class NerEval {
     }
 
     /** Per-type and micro counts; the last line printed by the command is "micro F1 x.xxx". */
-    public record Report(Map<String, int[]> byType, int tp, int fp, int fn) {
+    public record Report(Map<String, int[]> byType, int tp, int fp, int fn, long tokens, double seconds) {
         public double f1() {
             return 2.0 * tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
         }
 
         public String format() {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s %6s %6s %6s %7s %7s %7s%n",
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                    "tokens %d in %.2f s: %.0f tokens/s for analysis, recognition and linking%n", tokens, seconds, tokens / Math.max(seconds, 1e-9)));
+            sb.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s %7s %7s %7s%n",
                     "type", "tp", "fp", "fn", "P", "R", "F1"));
             byType.forEach((t, c) -> sb.append(line(t, c[0], c[1], c[2])));
             sb.append(line("micro", tp, fp, fn));
@@ -258,6 +260,8 @@ public final class NerEval {
         int tp = 0;
         int fp = 0;
         int fn = 0;
+        long tokens = 0;
+        double seconds = 0;
         for (Doc doc : docs) {
             Set<Span> gold = new HashSet<>();
             for (Span s : doc.gold()) {
@@ -268,7 +272,12 @@ public final class NerEval {
             }
             Document document = new Document(doc.id(), null, d.lang(), null, null, null, null, doc.text());
             Set<Span> pred = new HashSet<>();
-            for (Mention m : pipeline.linker().link(pipeline.analyzer().analyze(document))) {
+            long t0 = System.nanoTime();
+            var analyzed = pipeline.analyzer().analyze(document);
+            List<Mention> mentions = pipeline.linker().link(analyzed);
+            seconds += (System.nanoTime() - t0) / 1e9;
+            tokens += analyzed.sentences().stream().mapToLong(x -> x.tokens().size()).sum();
+            for (Mention m : mentions) {
                 String t = ourType(m, d);
                 if (t != null && scored.contains(t)) {
                     pred.add(new Span(m.start(), m.end(), t));
@@ -290,6 +299,6 @@ public final class NerEval {
                 }
             }
         }
-        return new Report(byType, tp, fp, fn);
+        return new Report(byType, tp, fp, fn, tokens, seconds);
     }
 }
