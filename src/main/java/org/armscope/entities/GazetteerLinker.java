@@ -217,11 +217,47 @@ public final class GazetteerLinker implements EntityLinker {
 
     /** A run of two to four capitalised Latin or Cyrillic words not starting the sentence alone. */
     private static int properNameEnd(List<Token> toks, int i, GazetteerLinker linker) {
+        if (FUNCTION_WORDS.contains(toks.get(i).norm()) || isCalendarWord(toks.get(i).norm())) {
+            return i; // "On Wednesday", "The Council": a capitalised function word does not start a name
+        }
+        if (i > 0 && DESIGNATION.matcher(toks.get(i - 1).text()).matches()) {
+            return i; // "F/A-18 Super Hornet": the words after a designation are its name, not a person
+        }
         int j = i;
         while (j < toks.size() && j - i < 4 && isCapWord(toks.get(j)) && (j == i || linker.longest(toks, j) == null)) {
             j++;
         }
         return j - i >= 2 ? j - 1 : i;
+    }
+
+    private static final Set<String> FUNCTION_WORDS = new java.util.HashSet<>();
+
+    static {
+        for (org.apache.lucene.analysis.CharArraySet set : List.of(
+                org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+                org.apache.lucene.analysis.ru.RussianAnalyzer.getDefaultStopSet(),
+                org.apache.lucene.analysis.tr.TurkishAnalyzer.getDefaultStopSet(),
+                org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer.getDefaultStopwords())) {
+            for (Object o : set) {
+                FUNCTION_WORDS.add(new String((char[]) o));
+            }
+        }
+        FUNCTION_WORDS.addAll(List.of("according", "on", "at", "as", "after", "before", "while", "when", "during",
+                "under", "over", "but", "however", "meanwhile", "last", "next", "this", "that", "these", "those"));
+    }
+
+    private static boolean isCalendarWord(String w) {
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            if (d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).equals(w)) {
+                return true;
+            }
+        }
+        for (java.time.Month m : java.time.Month.values()) {
+            if (m.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).equals(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCapWord(Token t) {

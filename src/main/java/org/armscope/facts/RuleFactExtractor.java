@@ -81,7 +81,10 @@ public final class RuleFactExtractor implements FactExtractor {
                     continue;
                 }
                 int t = h.index();
-                List<Actor> near = roleActors.stream().filter(a -> Math.abs(a.pos() - t) <= WINDOW).toList();
+                // a partner introduced by "with" may stand further from the verb: "X signed ..., both with Y"
+                boolean mutual = h.cue().type() == FactType.AGREEMENT;
+                List<Actor> near = roleActors.stream().filter(a -> Math.abs(a.pos() - t) <= WINDOW
+                        || (mutual && a.marker() == Marker.WITH && a.pos() > t && a.pos() - t <= 2 * WINDOW)).toList();
                 List<Item> nearItems = items.stream().filter(it -> Math.abs(it.mention().firstToken() - t) <= WINDOW).toList();
                 List<Fact> made = build(text, s, h, near, nearItems, hits, source, discourse, trace);
                 if (!made.isEmpty()) {
@@ -123,6 +126,8 @@ public final class RuleFactExtractor implements FactExtractor {
 
     /** How far (in tokens) from its trigger an actor may stand. */
     private static final int WINDOW = 15;
+    /** How many tokens before its trigger a modal cue ("может", "يمكن", "may") still governs it. */
+    private static final int MODAL_REACH = 12;
 
     /** What earlier sentences said: the last facts and the last giver and taker, for arguments a sentence leaves implicit. */
     private static final class Discourse {
@@ -175,6 +180,12 @@ public final class RuleFactExtractor implements FactExtractor {
                         // an adjective names where an item comes from, not who receives it
                         taker = candidate != null && candidate.marker() == Marker.ADJ && type != FactType.TRAINING ? null : candidate;
                     }
+                }
+                if (s.index() - discourse.directedSentence <= 3 && giver == null && taker != null && discourse.giver != null
+                        && same(discourse.giver.arg(), taker.arg()) && discourse.taker != null) {
+                    // the only actor named is the one who gave before: it gives again, to the same party
+                    giver = taker;
+                    taker = discourse.taker;
                 }
                 if (s.index() - discourse.directedSentence <= 3 && (giver == null) != (taker == null)) {
                     // the sentence continues the previous exchange: the missing side is the one already named
@@ -734,7 +745,7 @@ public final class RuleFactExtractor implements FactExtractor {
             if (h.cue().kind() != Lexicon.Kind.MOD) {
                 continue;
             }
-            boolean near = h.index() < t ? t - h.index() <= 6 : h.index() - t <= 2;
+            boolean near = h.index() < t ? t - h.index() <= MODAL_REACH : h.index() - t <= 2;
             boolean clauseWide = h.cue().arg().equals("hypothetical") || h.cue().arg().equals("alleged");
             if (near || clauseWide) {
                 Modality m = Modality.of(h.cue().arg());

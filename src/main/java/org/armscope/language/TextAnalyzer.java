@@ -55,7 +55,8 @@ public final class TextAnalyzer {
         LanguageProfile profile = profile(lang);
         Morphology morph = profile.morphology() == null ? null
                 : morphologies.computeIfAbsent(profile.morphology(), Morphology::new);
-        BreakIterator sentences = BreakIterator.getSentenceInstance(new ULocale(lang));
+        // "ss=standard": CLDR's abbreviation list keeps "S. Korean" and "Aug. 27" inside their sentence
+        BreakIterator sentences = BreakIterator.getSentenceInstance(new ULocale(lang + "@ss=standard"));
         List<Sentence> out = new ArrayList<>();
         String text = doc.text();
         int lineStart = 0;
