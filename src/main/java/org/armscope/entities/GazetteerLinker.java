@@ -33,7 +33,8 @@ public final class GazetteerLinker implements EntityLinker {
             "4g", "5g", "3d", "mp3", "ps5", "iso9001");
     private static final Set<String> ORG_WORDS = Set.of("industries", "engineering", "corporation", "corp", "co",
             "inc", "ltd", "systems", "defense", "defence", "aerospace", "group", "holding", "company", "agency",
-            "technologies", "dynamics", "motors", "shipbuilding", "aviation", "bureau", "ministry", "administration");
+            "technologies", "dynamics", "motors", "shipbuilding", "aviation", "bureau", "ministry", "administration",
+            "bakanlığı", "başkanlığı", "министерство", "міністерство", "komutanlığı", "council", "department", "office");
 
     private static final class Node {
         final Map<String, Node> next = new HashMap<>(2);
@@ -126,7 +127,8 @@ public final class GazetteerLinker implements EntityLinker {
         return out;
     }
 
-    private record Match(int end, Hit hit) {
+    /** {@code exact}: every token matched by its surface key, not by a stripped stem. */
+    private record Match(int end, Hit hit, boolean exact) {
     }
 
     /** A country named by an adjective ending ("الكازاخستانية", "Endonezyalı") that the look-up reached through its stem. */
@@ -148,11 +150,11 @@ public final class GazetteerLinker implements EntityLinker {
 
     private Match longest(List<Token> toks, int start) {
         Match[] best = {null};
-        walk(root, toks, start, start, best);
+        walk(root, toks, start, start, true, best);
         return best[0];
     }
 
-    private void walk(Node node, List<Token> toks, int start, int i, Match[] best) {
+    private void walk(Node node, List<Token> toks, int start, int i, boolean exact, Match[] best) {
         if (i > start && !node.hits.isEmpty()) {
             for (Hit h : node.hits) {
                 if (h.caseSensitive() && i - start == 1 && !looksLikeName(toks.get(start))) {
@@ -164,8 +166,12 @@ public final class GazetteerLinker implements EntityLinker {
                 if (h.entity().kind() == EntityKind.COUNTRY && i < toks.size() && "$".equals(toks.get(i).text())) {
                     continue; // "US$5.76 billion" is money, not the United States
                 }
-                if (best[0] == null || i > best[0].end || (i == best[0].end && rank(h) > rank(best[0].hit))) {
-                    best[0] = new Match(i, h);
+                Match b = best[0];
+                // longer first; then a surface match over a stem match ("Endonezyalı" the adjective,
+                // not "Endonezya" reached by stripping); then the kind's rank
+                if (b == null || i > b.end || (i == b.end && (exact && !b.exact
+                        || exact == b.exact && rank(h) > rank(b.hit)))) {
+                    best[0] = new Match(i, h, exact);
                 }
             }
         }
@@ -173,10 +179,10 @@ public final class GazetteerLinker implements EntityLinker {
             return;
         }
         Token t = toks.get(i);
-        for (String k : t.keys()) {
-            Node n = node.next.get(k);
+        for (int ki = 0; ki < t.keys().size(); ki++) {
+            Node n = node.next.get(t.keys().get(ki));
             if (n != null) {
-                walk(n, toks, start, i + 1, best);
+                walk(n, toks, start, i + 1, exact && ki == 0, best);
             }
         }
     }

@@ -37,9 +37,10 @@ final class Lexicon {
 
         private static boolean matches(String w, Token t) {
             boolean prefix = w.endsWith("*");
-            String stem = prefix ? w.substring(0, w.length() - 1) : w;
+            boolean infix = prefix && w.startsWith("*") && w.length() > 2;
+            String stem = infix ? w.substring(1, w.length() - 1) : prefix ? w.substring(0, w.length() - 1) : w;
             for (String k : t.keys()) {
-                if (prefix ? k.startsWith(stem) : k.equals(stem)) {
+                if (infix ? k.contains(stem) && !k.startsWith(stem) : prefix ? k.startsWith(stem) : k.equals(stem)) {
                     return true;
                 }
             }
@@ -70,8 +71,9 @@ final class Lexicon {
                 List<String> words = new ArrayList<>();
                 for (String w : c[0].strip().split("\\s+")) {
                     boolean prefix = w.endsWith("*");
-                    String key = Keys.lookupKey(prefix ? w.substring(0, w.length() - 1) : w);
-                    words.add(prefix ? key + "*" : key);
+                    boolean infix = prefix && w.startsWith("*");
+                    String key = Keys.lookupKey(infix ? w.substring(1, w.length() - 1) : prefix ? w.substring(0, w.length() - 1) : w);
+                    words.add(infix ? "*" + key + "*" : prefix ? key + "*" : key);
                 }
                 String kind = c[1].strip();
                 String arg = c.length > 2 ? c[2].strip() : "";

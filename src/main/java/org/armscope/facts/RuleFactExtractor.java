@@ -74,10 +74,12 @@ public final class RuleFactExtractor implements FactExtractor {
             Actor source = source(s, hits, actors);
             List<Actor> roleActors = actors.stream().filter(a -> a != source
                     && a.mention().kind() != EntityKind.PERSON).toList();
-            Set<FactType> seen = EnumSet.noneOf(FactType.class);
+            Map<FactType, Integer> seen = new java.util.EnumMap<>(FactType.class);
             List<Fact> sentenceFacts = new ArrayList<>();
             for (Lexicon.Hit h : hits) {
-                if (h.cue().kind() != Lexicon.Kind.TRIGGER || seen.contains(h.cue().type())) {
+                // one fact of a type per clause: a second trigger of the type counts only well away from the first
+                Integer prior = seen.get(h.cue().type());
+                if (h.cue().kind() != Lexicon.Kind.TRIGGER || (prior != null && h.index() - prior <= WINDOW)) {
                     continue;
                 }
                 int t = h.index();
@@ -88,7 +90,7 @@ public final class RuleFactExtractor implements FactExtractor {
                 List<Item> nearItems = items.stream().filter(it -> Math.abs(it.mention().firstToken() - t) <= WINDOW).toList();
                 List<Fact> made = build(text, s, h, near, nearItems, hits, source, discourse, trace);
                 if (!made.isEmpty()) {
-                    seen.add(h.cue().type());
+                    seen.put(h.cue().type(), h.index());
                 }
                 sentenceFacts.addAll(made);
             }
@@ -164,6 +166,9 @@ public final class RuleFactExtractor implements FactExtractor {
                     }
                     if (giver == null) {
                         giver = originOfItems(actors, items, taker);
+                    }
+                    if (taker == null) {
+                        taker = first(actors, Marker.WITH, -1, giver); // "satış ... Suudi Arabistan ile"
                     }
                     if (taker == null) {
                         taker = any(actors, giver);
@@ -406,6 +411,14 @@ public final class RuleFactExtractor implements FactExtractor {
                 continue;
             }
             Arg arg = actorArg(m.entity());
+            if (m.kind() == EntityKind.ORG && m.entity().country() == null && !out.isEmpty()
+                    && out.get(out.size() - 1).mention().lastToken() + 1 == m.firstToken()
+                    && out.get(out.size() - 1).arg().kind() == EntityKind.COUNTRY && isGovernmentBody(m)) {
+                continue; // "Gürcistan Savunma Bakanlığı", "Минобороны Казахстана": the country acts
+            }
+            if (m.adjectival() && nextActorFollows(ms, m)) {
+                continue; // "Endonezyalı Republikorp", "the Polish Ministry": the adjective says whose, it is no party
+            }
             if (!out.isEmpty()) {
                 Actor last = out.get(out.size() - 1);
                 // "Poland's Armament Agency", "Минобороны Казахстана": one actor
@@ -416,6 +429,27 @@ public final class RuleFactExtractor implements FactExtractor {
             out.add(new Actor(m, arg, marker(s, m, hits, profile)));
         }
         return out;
+    }
+
+    private static final Set<String> GOVERNMENT_WORDS = Set.of("bakanlığı", "başkanlığı", "ministry", "министерство",
+            "міністерство", "council", "government", "правительство", "уряд", "hükümeti", "وزارة", "حكومة", "department");
+
+    private static boolean isGovernmentBody(Mention m) {
+        for (String w : m.text().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            if (GOVERNMENT_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nextActorFollows(List<Mention> ms, Mention adjective) {
+        for (Mention n : ms) {
+            if (n.firstToken() == adjective.lastToken() + 1 && (n.kind() == EntityKind.ORG || n.kind() == EntityKind.PERSON)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Arg actorArg(Entity e) {
@@ -433,7 +467,22 @@ public final class RuleFactExtractor implements FactExtractor {
         List<Token> toks = s.tokens();
         for (Lexicon.Hit h : hits) {
             int end = h.index() + h.length();
+            if ("post".equals(h.cue().arg())) {
+                continue;
+            }
             if (end == m.firstToken() || (end == m.firstToken() - 1 && !m.adjectival() && isAdjectiveLike(toks.get(end)))) {
+                switch (h.cue().kind()) {
+                    case FROM -> { return Marker.FROM; }
+                    case TO -> { return Marker.TO; }
+                    case WITH -> { return Marker.WITH; }
+                    case IN -> { return Marker.IN; }
+                    default -> { }
+                }
+            }
+        }
+        for (Lexicon.Hit h : hits) {
+            // postpositions mark the actor before them: "Suudi Arabistan ile", "X'e göre"
+            if (h.index() == m.lastToken() + 1 && "post".equals(h.cue().arg())) {
                 switch (h.cue().kind()) {
                     case FROM -> { return Marker.FROM; }
                     case TO -> { return Marker.TO; }
