@@ -147,6 +147,9 @@ final class SearchIndex implements AutoCloseable {
             String[] fields = {"text", "title", "names", "text_ru", "text_uk", "text_ar", "text_tr", "text_en"};
             MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer);
             parser.setDefaultOperator(QueryParser.Operator.AND);
+            // "S-300" is one word to the reader: its parts must stand together, not anywhere in the text
+            parser.setSplitOnWhitespace(true);
+            parser.setAutoGeneratePhraseQueries(true);
             try {
                 b.add(parser.parse(QueryParser.escape(q.text())), BooleanClause.Occur.SHOULD);
                 any = true;

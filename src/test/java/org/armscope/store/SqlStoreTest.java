@@ -42,6 +42,21 @@ class SqlStoreTest {
     }
 
     @Test
+    void aDesignationIsSearchedAsOneWord(@TempDir Path data) throws Exception {
+        Pipeline p = TestPipeline.get();
+        try (SqlStore store = SqlStore.open(data, p.knowledgeBase())) {
+            ingestSeeds(store, p);
+            String other = "Saudi Arabia buys 300 trucks\n\nThe kingdom signed a contract for 300 trucks and their spare parts, "
+                    + "the ministry said on Sunday. Deliveries start in the spring.";
+            assertEquals(Store.PutResult.STORED, store.put(p.process(new RawDocument("trucks", "test", other, false, "UTF-8"))));
+            List<String> ids = store.search(Store.SearchQuery.of("S-300", QueryLinker.entityIds(p, "S-300"), 10))
+                    .stream().map(Store.Hit::id).toList();
+            assertEquals(SEEDS.get(1), ids.get(0), "the seed that names the S-300 comes first");
+            assertTrue(!ids.contains("trucks"), "'300' alone does not match the designation S-300: " + ids);
+        }
+    }
+
+    @Test
     void sameContentIsStoredOnceAndSurvivesReopening(@TempDir Path data) throws Exception {
         Pipeline p = TestPipeline.get();
         try (SqlStore store = SqlStore.open(data, p.knowledgeBase())) {
