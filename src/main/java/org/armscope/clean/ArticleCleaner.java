@@ -76,6 +76,11 @@ public final class ArticleCleaner implements Cleaner {
      * outside the article fall away before the run of blocks is chosen.
      */
     static List<Block> mainContainer(List<Block> blocks) {
+        return mainContainer(blocks, null);
+    }
+
+    /** As {@link #mainContainer(List)}; {@code why}, when given, receives each block's reason. */
+    static List<Block> mainContainer(List<Block> blocks, java.util.Map<Block, String> why) {
         // Readability's idea: a block's score goes to its parent, half to its grandparent, a third
         // further up; the top candidate is the element whose own paragraphs score best, and sibling
         // subtrees that score well too are kept with it.
@@ -113,9 +118,12 @@ public final class ArticleCleaner implements Cleaner {
                 }
             }
         }
-        // long prose elsewhere in the best-scoring subtree belongs to the article too
+        // long prose elsewhere in the best-scoring subtree belongs to the article too, unless it is
+        // one card of a list of teasers
         java.util.Set<Block> subtree = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         subtree.addAll(bestSubtree(blocks));
+        java.util.Set<Block> cards = cards(blocks);
+        subtree.removeAll(cards);
         List<Block> out = new ArrayList<>();
         for (Block b : blocks) {
             boolean in = false;
@@ -125,10 +133,60 @@ public final class ArticleCleaner implements Cleaner {
                     break;
                 }
             }
-            if (in || (subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE)) {
+            boolean prose = !in && subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE;
+            if (in || prose) {
                 out.add(b);
             }
+            if (why != null) {
+                why.put(b, in ? "container" : prose ? "prose" : cards.contains(b) ? "card" : "outside");
+            }
         }
+        return out;
+    }
+
+    /** How many look-alike cards make a list of teasers. */
+    private static final int CARDS = 3;
+
+    /**
+     * Blocks that are one card of a repeated structure: the same chain of tags and classes above
+     * the block, under at least {@value #CARDS} different parents ("more stories" teasers, each
+     * in a card of its own, alone, next to its headline link). An article's paragraphs share one
+     * parent, and an article cut into look-alike chunks by its pictures or sub-headings has no
+     * headline links beside them or several paragraphs in a chunk.
+     */
+    static java.util.Set<Block> cards(List<Block> blocks) {
+        java.util.Map<String, java.util.Set<Element>> parents = new java.util.HashMap<>();
+        java.util.Map<Block, String> sigs = new java.util.IdentityHashMap<>();
+        java.util.Map<String, java.util.Map<Element, Integer>> perParent = new java.util.HashMap<>();
+        for (Block b : blocks) {
+            if (b.ancestors().size() < 3) {
+                continue;
+            }
+            StringBuilder sig = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                Element e = b.ancestors().get(i);
+                sig.append(e.normalName()).append('.').append(e.className()).append('/');
+            }
+            sigs.put(b, sig.toString());
+            parents.computeIfAbsent(sig.toString(), k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
+                    .add(b.ancestors().get(1));
+            perParent.computeIfAbsent(sig.toString(), k -> new java.util.IdentityHashMap<>())
+                    .merge(b.ancestors().get(1), 1, Integer::sum);
+        }
+        // a teaser card holds its headline link; an article cut into look-alike chunks has none
+        java.util.Set<Element> linked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Block b : blocks) {
+            if (b.linkDensity() >= 0.5) {
+                linked.addAll(b.ancestors().subList(0, Math.min(3, b.ancestors().size())));
+            }
+        }
+        java.util.Set<Block> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        sigs.forEach((b, sig) -> {
+            if (parents.get(sig).size() >= CARDS && perParent.get(sig).get(b.ancestors().get(1)) == 1
+                    && (linked.contains(b.ancestors().get(1)) || linked.contains(b.ancestors().get(2)))) {
+                out.add(b);
+            }
+        });
         return out;
     }
 
@@ -165,6 +223,48 @@ public final class ArticleCleaner implements Cleaner {
             }
         }
         return out;
+    }
+
+    /**
+     * Each block of an HTML page with its score, where it sits and why it was kept or dropped: the
+     * tool for improving the cleaner ({@code ./armscope clean --explain FILE}).
+     */
+    public static List<String> explain(RawDocument raw) {
+        if (!raw.html()) {
+            List<String> out = new ArrayList<>();
+            for (String line : raw.text().split("\\R")) {
+                String t = collapse(line);
+                if (!t.isEmpty()) {
+                    out.add(String.format(Locale.ROOT, "%7.1f  %s", BlockClassifier.score(Block.plain(t)), clip(t)));
+                }
+            }
+            return out;
+        }
+        org.jsoup.nodes.Document page = Jsoup.parse(raw.text(), raw.source() == null ? "" : raw.source(), Parser.htmlParser());
+        List<Block> all = page.body() == null ? List.of() : blocks(page.body());
+        java.util.Map<Block, String> why = new java.util.IdentityHashMap<>();
+        mainContainer(all, why);
+        List<String> out = new ArrayList<>();
+        for (Block b : all) {
+            StringBuilder path = new StringBuilder();
+            for (int i = Math.min(3, b.ancestors().size()) - 1; i >= 0; i--) {
+                Element e = b.ancestors().get(i);
+                path.append('/').append(e.normalName());
+                if (!e.id().isEmpty()) {
+                    path.append('#').append(e.id());
+                }
+                if (!e.className().isEmpty()) {
+                    path.append('.').append(e.className().strip().replaceAll("\\s+", "."));
+                }
+            }
+            out.add(String.format(Locale.ROOT, "%7.1f %-9s %s%s  %s", BlockClassifier.score(b), why.get(b),
+                    b.chromeMarkup() ? "[chrome] " : "", clip(path.toString()), clip(b.text())));
+        }
+        return out;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 100 ? s.substring(0, 100) + "…" : s;
     }
 
     /** Title line, then the best run of blocks without chrome inside it; a block repeating the title is dropped. */

@@ -20,15 +20,23 @@ final class CleanCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--meta", description = "print the metadata (title, date, author, site, url) first")
     boolean meta;
 
+    @Option(names = "--explain", description = "list every block with its score and why it was kept or dropped")
+    boolean explain;
+
     @Override
     public Integer call() {
-        Document d;
+        org.armscope.model.RawDocument raw;
         try {
-            d = new ArticleCleaner().clean(FileSource.read(file, FileSource.DEFAULT_MAX_BYTES));
+            raw = FileSource.read(file, FileSource.DEFAULT_MAX_BYTES);
         } catch (IngestException e) {
             throw new Main.UserError(file + ": " + e.getMessage());
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (explain) {
+            ArticleCleaner.explain(raw).forEach(out::println);
+            return 0;
+        }
+        Document d = new ArticleCleaner().clean(raw);
         if (meta) {
             out.println("# title: " + nz(d.title()));
             out.println("# date: " + nz(d.date()));
