@@ -32,7 +32,7 @@ public final class ArticleCleaner implements Cleaner {
     private static final Pattern CHROME_CLASS = Pattern.compile(
             "(?i)(^|[-_ ])(share|sharing|social|comment|comments|related|subscribe|subscription|newsletter|cookie|"
                     + "banner|advert|ads|promo|sidebar|breadcrumbs?|menu|navbar|nav|footer|login|signup|popup|modal|"
-                    + "author-box|recommend|complain|complaint|report-error|outbrain|taboola)([-_ ]|$)");
+                    + "author-box|recommend|complain|complaint|report-error|outbrain|taboola|caption|gallery|slideshow|credits?)([-_ ]|$)");
     private static final int MAX_CHARS = 20_000_000;
     /** How many enclosing elements a block remembers, for choosing the article's container. */
     private static final int ANCESTORS = 40;
