@@ -38,6 +38,11 @@ public final class ArticleCleaner implements Cleaner {
     private static final int ANCESTORS = 40;
     /** Score from which a paragraph outside the top candidate still counts as the article's (about 20 words of prose). */
     private static final double LONG_PROSE = 20;
+    /** What an unlinked short list item or table cell inside the container weighs: a little, for the article. */
+    private static final double LIST_ITEM = 1;
+    private static final Set<String> LIST_TAGS = Set.of("li", "td", "th", "dd", "dt", "pre", "tr");
+    /** The most a chrome block inside the container weighs against the run of blocks around it. */
+    private static final double CHROME_WEIGHT = -8;
 
     @Override
     public Document clean(RawDocument raw) {
@@ -275,7 +280,17 @@ public final class ArticleCleaner implements Cleaner {
         }
         double[] scores = new double[blocks.size() - offset];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = BlockClassifier.score(blocks.get(i + offset));
+            Block b = blocks.get(i + offset);
+            scores[i] = BlockClassifier.score(b);
+            if (scores[i] < 0 && scores[i] > -5 && !b.ancestors().isEmpty()
+                    && LIST_TAGS.contains(b.ancestors().get(0).normalName())) {
+                scores[i] = LIST_ITEM; // a short list item or table cell in the article: tour dates, results
+            }
+            if (b.chromeMarkup()) {
+                // chrome inside the article (a gallery, a share bar) is left out, and weighs only a
+                // little in choosing the run: a long gallery must not cut the article in two
+                scores[i] = Math.max(scores[i], CHROME_WEIGHT);
+            }
         }
         int[] run = BlockClassifier.bestRun(scores);
         StringBuilder out = new StringBuilder();
