@@ -40,7 +40,7 @@ public final class ArticleCleaner implements Cleaner {
     private static final double LONG_PROSE = 20;
     /** What an unlinked short list item or table cell inside the container weighs: a little, for the article. */
     private static final double LIST_ITEM = 1;
-    private static final Set<String> LIST_TAGS = Set.of("li", "td", "th", "dd", "dt", "pre", "tr");
+    private static final Set<String> LIST_TAGS = Set.of("li", "td", "th", "dd", "dt", "pre", "tr", "br");
     /** The most a chrome block inside the container weighs against the run of blocks around it. */
     private static final double CHROME_WEIGHT = -8;
 
