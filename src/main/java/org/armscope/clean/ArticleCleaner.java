@@ -112,6 +112,20 @@ public final class ArticleCleaner implements Cleaner {
         if (top == null) {
             return blocks;
         }
+        // the page's own word for its article body (itemprop="articleBody", class "entry-content")
+        // wins when that element holds most of the article's prose
+        Element hinted = null;
+        double hintedScore = 0;
+        for (java.util.Map.Entry<Element, Double> e : totals.entrySet()) {
+            if (e.getValue() > hintedScore && contentHint(e.getKey())) {
+                hinted = e.getKey();
+                hintedScore = e.getValue();
+            }
+        }
+        if (hinted != null && hintedScore >= HINT_SHARE * totals.getOrDefault(top, topScore)) {
+            top = hinted;
+            topScore = hintedScore;
+        }
         java.util.Set<Element> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         keep.add(top);
         Element parent = top.parent();
@@ -419,12 +433,36 @@ public final class ArticleCleaner implements Cleaner {
         return out;
     }
 
+    private static final Pattern CONTENT_CLASS = Pattern.compile(
+            "(?i)(^|[-_ ])(article-?body|article-?content|article-?text|articletext|entry-?content|post-?content|"
+                    + "post-?body|post-?entry|story-?body|story-?content|content-?body|body-?text|main-?content|"
+                    + "news-?text|text-?content|rich-?text|article__body|article__content|entry__content|"
+                    + "single-?content|page-?content|td-post-content|field-?body)([-_ ]|$)");
+    /** How much of the top candidate's prose an element named as the article body must hold to be taken instead. */
+    private static final double HINT_SHARE = 0.7;
+
+    private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+
+    /** Class and id words, lower case, camelCase split ("signupBackground___27LhS" → "signup-background___27lhs"). */
+    static String words(String attrs) {
+        return CAMEL.matcher(attrs).replaceAll("-").toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the page itself says that this element is the article body. */
+    static boolean contentHint(Element el) {
+        if ("articleBody".equalsIgnoreCase(el.attr("itemprop"))) {
+            return true;
+        }
+        String attrs = el.className() + " " + el.id();
+        return !attrs.isBlank() && CONTENT_CLASS.matcher(attrs).find();
+    }
+
     private static boolean looksLikeChrome(Element el) {
         String tag = el.normalName();
         if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("p")) {
             return false;
         }
-        String attrs = (el.className() + " " + el.id() + " " + el.attr("role")).toLowerCase(Locale.ROOT);
+        String attrs = words(el.className() + " " + el.id() + " " + el.attr("role"));
         return !attrs.isBlank() && CHROME_CLASS.matcher(attrs).find()
                 && !attrs.contains("article") && !attrs.contains("content") && !attrs.contains("post-body")
                 && !holdsProse(el);
