@@ -110,6 +110,40 @@ final class DateFinder {
         return best;
     }
 
+    /** Every date in the text (each pattern's matches), as YYYY-MM-DD, in no particular order. */
+    static List<String> findAll(String raw) {
+        List<String> out = new java.util.ArrayList<>();
+        if (raw == null || raw.isBlank()) {
+            return out;
+        }
+        String text = toAsciiDigits(raw);
+        Matcher m = ISO.matcher(text);
+        while (m.find()) {
+            add(out, day(m.group(1), m.group(2), m.group(3)));
+        }
+        m = NUMERIC.matcher(text);
+        while (m.find()) {
+            add(out, day(m.group(3), m.group(2), m.group(1)));
+        }
+        m = DAY_MONTH_YEAR.matcher(text);
+        while (m.find()) {
+            int month = month(m.group(2));
+            add(out, month > 0 ? day(m.group(3), String.valueOf(month), m.group(1)) : null);
+        }
+        m = MONTH_DAY_YEAR.matcher(text);
+        while (m.find()) {
+            int month = month(m.group(1));
+            add(out, month > 0 ? day(m.group(3), String.valueOf(month), m.group(2)) : null);
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, String day) {
+        if (day != null) {
+            out.add(day);
+        }
+    }
+
     private static String day(String y, String m, String d) {
         try {
             return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d)).toString();

@@ -24,19 +24,28 @@ record Metadata(String title, String date, String author, String site, String ca
         if (title == null && !page.title().isBlank()) {
             title = page.title().strip();
         }
-        String date = isoDay(first(page, List.of("meta[property=article:published_time]", "meta[name=pubdate]",
-                "meta[name=publishdate]", "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=DC.date.issued]",
-                "meta[name=dc.date]", "meta[property=og:published_time]", "meta[name=DC.date]", "meta[name=dcterms.date]",
-                "meta[name=citation_publication_date]", "meta[name=parsely-pub-date]", "meta[name=sailthru.date]",
-                "meta[property=og:article:published_time]", "meta[name=article:published_time]", "meta[itemprop=dateCreated]",
-                "meta[name=date_published]", "meta[name=publication_date]", "meta[name=Date]")));
-        String author = first(page, List.of("meta[name=author]", "meta[property=article:author]"));
-        String site = first(page, List.of("meta[property=og:site_name]", "meta[name=application-name]"));
         Element canonicalLink = page.selectFirst("link[rel=canonical]");
         String canonical = canonicalLink != null ? canonicalLink.absUrl("href") : null;
         if (canonical != null && canonical.isBlank()) {
             canonical = null;
         }
+        // a full date in the address is the publication date (htmldate's order): tags are often
+        // rewritten when a page is updated or re-rendered, addresses rarely
+        String date = urlDate(canonical != null ? canonical : page.location());
+        if (date == null) {
+            date = urlDate(page.location());
+        }
+        if (date == null) {
+            date = isoDay(first(page, List.of("meta[property=article:published_time]", "meta[name=pubdate]",
+                "meta[name=publishdate]", "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=DC.date.issued]",
+                "meta[name=dc.date]", "meta[property=og:published_time]", "meta[name=DC.date]", "meta[name=dcterms.date]",
+                "meta[name=citation_publication_date]", "meta[name=parsely-pub-date]", "meta[name=sailthru.date]",
+                "meta[property=og:article:published_time]", "meta[name=article:published_time]", "meta[itemprop=dateCreated]",
+                "meta[name=date_published]", "meta[name=publication_date]", "meta[name=Date]")));
+        }
+        String author = first(page, List.of("meta[name=author]", "meta[property=article:author]"));
+        String site = first(page, List.of("meta[property=og:site_name]", "meta[name=application-name]"));
+        String created = null;
         for (Element script : page.select("script[type=application/ld+json]")) {
             try {
                 JsonNode node = JSON.readTree(script.data());
@@ -45,6 +54,12 @@ record Metadata(String title, String date, String author, String site, String ca
                 for (JsonNode n : nodes) {
                     if (date == null && n.hasNonNull("datePublished")) {
                         date = isoDay(n.get("datePublished").asText());
+                    }
+                    if (created == null && n.hasNonNull("dateCreated")) {
+                        created = isoDay(n.get("dateCreated").asText());
+                    }
+                    if (created == null && n.hasNonNull("uploadDate")) {
+                        created = isoDay(n.get("uploadDate").asText());
                     }
                     if (author == null && n.has("author")) {
                         JsonNode a = n.get("author");
@@ -60,15 +75,11 @@ record Metadata(String title, String date, String author, String site, String ca
             }
         }
         if (date == null) {
+            date = created;
+        }
+        if (date == null) {
             Element time = page.selectFirst("time[datetime]");
             date = time != null ? isoDay(time.attr("datetime")) : null;
-        }
-        String url = canonical != null ? canonical : page.location();
-        if (date == null && url != null) {
-            Matcher m = URL_DATE.matcher(url);
-            if (m.find()) {
-                date = String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            }
         }
         if (date == null) {
             for (Element e : page.select("[itemprop=datePublished], [class*=date], [class*=publish], [class*=posted], "
@@ -86,6 +97,9 @@ record Metadata(String title, String date, String author, String site, String ca
         if (date == null) {
             date = labelledDate(page);
         }
+        if (date == null) {
+            date = commonestDate(page);
+        }
         return new Metadata(title, date, author, site, canonical);
     }
 
@@ -93,7 +107,7 @@ record Metadata(String title, String date, String author, String site, String ca
             + "aktualisiert|stand|fecha|publicado|publié|mis à jour|pubblicato|opublikowano|опубликовано|обновлено|дата|"
             + "опубліковано|оновлено|نشر|تاريخ|yayın|güncelleme|tarih)\\W{0,3}\\s*[:.]?");
     private static final Pattern SCRIPT_DATE = Pattern.compile(
-            "\"(?:datePublished|published_at|publishDate|publish_date|pubDate|date_published|publishedAt)\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
+            "\"(?:datePublished|published_at|publishDate|publish_date|pubDate|date_published|publishedAt|dateCreated|uploadDate)\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
 
     /** A date right after a label such as "Published:", "Aktualisiert:", "Опубликовано", or a publication date in page scripts. */
     private static String labelledDate(Document page) {
@@ -119,6 +133,37 @@ record Metadata(String title, String date, String author, String site, String ca
         return null;
     }
 
+    /** How far the last-resort search reads into the page's text. */
+    private static final int SEARCH_CHARS = 100_000;
+
+    /**
+     * The last resort (htmldate's extensive search): the date the page's text states most often,
+     * the earlier on a tie, since the original publication outlives later updates. Dates after
+     * next year are not publication dates.
+     */
+    private static String commonestDate(Document page) {
+        if (page.body() == null) {
+            return null;
+        }
+        String text = page.body().text();
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        String limit = (java.time.Year.now().getValue() + 1) + "-12-31";
+        for (String d : DateFinder.findAll(text.length() > SEARCH_CHARS ? text.substring(0, SEARCH_CHARS) : text)) {
+            if (d.compareTo("1995-01-01") >= 0 && d.compareTo(limit) <= 0) {
+                counts.merge(d, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int most = 0;
+        for (java.util.Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
     /** Every JSON object in a JSON-LD block, through arrays and "@graph", to a bounded depth. */
     private static void collect(JsonNode node, List<JsonNode> out, int depth) {
         if (depth > 6 || out.size() > 200) {
@@ -142,6 +187,19 @@ record Metadata(String title, String date, String author, String site, String ca
             }
         }
         return null;
+    }
+
+    private static String urlDate(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) {
+            return null;
+        }
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        return month < 1 || month > 12 || day < 1 || day > 31 ? null : String.format("%s-%02d-%02d", m.group(1), month, day);
     }
 
     private static String isoDay(String value) {
