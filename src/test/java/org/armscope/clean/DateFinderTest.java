@@ -33,4 +33,20 @@ class DateFinderTest {
         var doc = new ArticleCleaner().clean(new org.armscope.model.RawDocument("d", "https://x.org/", html, true, "UTF-8"));
         assertEquals("2017-07-12", doc.date(), "a date in the URL outranks dates elsewhere on the page");
     }
+
+    @Test
+    void theAddressOutranksTagsAndTheTextIsTheLastResort() {
+        String tagged = "<html><head><meta property='article:published_time' content='2019-06-17T08:00:00Z'>"
+                + "<link rel=canonical href='https://x.org/2017/07/12/story/'></head><body><p>Text.</p></body></html>";
+        assertEquals("2017-07-12", clean(tagged).date(), "a full date in the address is the publication date");
+        String untagged = "<html><body><article><p>Copyright 19.12.2019, 12:14. A talk on 3 January 2020.</p>"
+                + "<p>Our office closed on 19.12.2019 for the holidays, and a second note of 2 March 2018.</p>"
+                + "<p>The date 19.12.2019 appears a third time.</p></article></body></html>";
+        assertEquals("2019-12-19", clean(untagged).date(), "the date the page states most often");
+        assertNull(clean("<html><body><p>No date here, only version 2.31.</p></body></html>").date());
+    }
+
+    private static org.armscope.model.Document clean(String html) {
+        return new ArticleCleaner().clean(new org.armscope.model.RawDocument("d", "https://x.org/page", html, true, "UTF-8"));
+    }
 }
