@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The cue lexicon of one language ({@code facts/<lang>.tsv}): triggers, modality, attribution and role-marking words. */
 final class Lexicon {
-    enum Kind { TRIGGER, MOD, NEG, SRC, BETWEEN, FROM, TO, WITH, IN, TOPIC, ANAPHORA }
+    enum Kind { TRIGGER, MOD, NEG, SRC, BETWEEN, FROM, TO, WITH, IN, TOPIC, ANAPHORA, DEM }
 
     /** One cue. {@code words} are look-up keys; a key ending in '*' is a prefix. */
     record Cue(List<String> words, Kind kind, FactType type, String arg, String modality, String pattern) {
@@ -113,6 +113,13 @@ final class Lexicon {
                     out.add(new Hit(i, n, c));
                 }
             }
+        }
+        // a trigger inside a longer fixed phrase is part of that phrase: "с помощью России" marks
+        // Russia as the one who helps, it is no aid
+        List<Hit> phrases = out.stream().filter(h -> h.cue().kind() != Kind.TRIGGER && h.length() > 1).toList();
+        if (!phrases.isEmpty()) {
+            out.removeIf(h -> h.cue().kind() == Kind.TRIGGER && phrases.stream().anyMatch(p ->
+                    p.index() <= h.index() && h.index() + h.length() <= p.index() + p.length()));
         }
         return out;
     }

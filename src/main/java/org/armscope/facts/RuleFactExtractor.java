@@ -70,7 +70,7 @@ public final class RuleFactExtractor implements FactExtractor {
             List<Mention> ms = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
             List<Lexicon.Hit> hits = lex.scan(s.tokens());
             List<Actor> actors = actors(s, ms, hits, profile);
-            List<Item> items = items(ms);
+            List<Item> items = resolveDemonstratives(items(ms), hits, discourse);
             Actor source = source(s, hits, actors);
             List<Actor> roleActors = actors.stream().filter(a -> a != source
                     && a.mention().kind() != EntityKind.PERSON).toList();
@@ -111,6 +111,11 @@ public final class RuleFactExtractor implements FactExtractor {
                     }
                 }
             }
+            for (Item it : items) {
+                if (it.arg().kind() == EntityKind.WEAPON && it.arg().category() != null) {
+                    discourse.lastWeapon.put(it.arg().category(), it.arg());
+                }
+            }
             if (!sentenceFacts.isEmpty()) {
                 discourse.lastFacts = sentenceFacts;
                 discourse.lastSentence = s.index();
@@ -138,6 +143,24 @@ public final class RuleFactExtractor implements FactExtractor {
         Actor giver;
         Actor taker;
         int directedSentence = -100;
+        /** The last designated system named, by category: what "these aircraft" refers back to. */
+        final Map<String, Arg> lastWeapon = new java.util.HashMap<>();
+    }
+
+    /**
+     * A class of equipment after a demonstrative ("эти самолеты", "these jets", "هذه الطائرات",
+     * "bu uçaklar") is the system of that class named last: the item of the fact is that system.
+     */
+    private static List<Item> resolveDemonstratives(List<Item> items, List<Lexicon.Hit> hits, Discourse discourse) {
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item it : items) {
+            Arg earlier = it.arg().kind() == EntityKind.CATEGORY ? discourse.lastWeapon.get(it.arg().category()) : null;
+            int at = it.mention().firstToken();
+            boolean pointed = earlier != null && hits.stream().anyMatch(h -> h.cue().kind() == Lexicon.Kind.DEM
+                    && h.index() + h.length() == at);
+            out.add(pointed ? new Item(it.mention(), earlier) : it);
+        }
+        return out;
     }
 
     private List<Fact> build(AnalyzedText text, Sentence s, Lexicon.Hit h, List<Actor> actors, List<Item> items,
