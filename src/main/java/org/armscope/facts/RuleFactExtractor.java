@@ -429,18 +429,28 @@ public final class RuleFactExtractor implements FactExtractor {
 
     private List<Actor> actors(Sentence s, List<Mention> ms, List<Lexicon.Hit> hits, LanguageProfile profile) {
         List<Actor> out = new ArrayList<>();
+        Mention previous = null;
         for (Mention m : ms) {
+            Mention before = previous;
+            previous = m;
             if (!m.kind().isActor()) {
                 continue;
             }
             Arg arg = actorArg(m.entity());
+            boolean government = governmentBody(hits, m.firstToken(), m.lastToken());
             if (m.kind() == EntityKind.ORG && m.entity().country() == null && !out.isEmpty()
                     && out.get(out.size() - 1).mention().lastToken() + 1 == m.firstToken()
-                    && out.get(out.size() - 1).arg().kind() == EntityKind.COUNTRY && isGovernmentBody(m)) {
+                    && out.get(out.size() - 1).arg().kind() == EntityKind.COUNTRY && government) {
                 continue; // "Gürcistan Savunma Bakanlığı", "Минобороны Казахстана": the country acts
             }
             if (m.adjectival() && nextActorFollows(ms, m)) {
                 continue; // "Endonezyalı Republikorp", "the Polish Ministry": the adjective says whose, it is no party
+            }
+            if (m.kind() == EntityKind.ORG && m.entity().country() == null && before != null && before.adjectival()
+                    && before.kind() == EntityKind.COUNTRY && before.lastToken() + 1 == m.firstToken()) {
+                // "the Swiss Federal Council" is Switzerland; "the Polish firm X" is X, of Poland
+                arg = government ? Arg.country(before.entity().country())
+                        : new Arg(arg.kind(), arg.name(), before.entity().country(), arg.category(), arg.text(), arg.aliases());
             }
             if (!out.isEmpty()) {
                 Actor last = out.get(out.size() - 1);
@@ -449,17 +459,45 @@ public final class RuleFactExtractor implements FactExtractor {
                     continue;
                 }
             }
-            out.add(new Actor(m, arg, marker(s, m, hits, profile)));
+            if (m.adjectival() && governmentBody(hits, m.lastToken() + 1, m.lastToken() + 1)) {
+                out.add(new Actor(m, arg, Marker.NONE)); // "the Swiss government picks": the country acts
+                continue;
+            }
+            Marker marker = makerOfNextWeapon(s, ms, m) ? Marker.ADJ : marker(s, m, hits, profile);
+            out.add(new Actor(m, arg, marker));
         }
         return out;
     }
 
-    private static final Set<String> GOVERNMENT_WORDS = Set.of("bakanlığı", "başkanlığı", "ministry", "министерство",
-            "міністерство", "council", "government", "правительство", "уряд", "hükümeti", "وزارة", "حكومة", "department");
+    /**
+     * A company standing right before a system in the possessive ("Lockheed Martin's F-35",
+     * "Dassault's Rafale") names who makes it, as an adjective of origin does: it is not the buyer.
+     */
+    private static boolean makerOfNextWeapon(Sentence s, List<Mention> ms, Mention m) {
+        if (m.kind() != EntityKind.ORG) {
+            return false;
+        }
+        String last = s.tokens().get(m.lastToken()).text();
+        int next = m.lastToken() + 1;
+        if (next < s.tokens().size() && POSSESSIVE.contains(s.tokens().get(next).text())) {
+            next++;
+        } else if (!last.endsWith("'s") && !last.endsWith("’s") && last.indexOf('\'') < 0 && last.indexOf('’') < 0) {
+            return false;
+        }
+        for (Mention w : ms) {
+            if (w.kind() == EntityKind.WEAPON && w.firstToken() == next) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    private static boolean isGovernmentBody(Mention m) {
-        for (String w : m.text().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
-            if (GOVERNMENT_WORDS.contains(w)) {
+    private static final Set<String> POSSESSIVE = Set.of("'s", "’s", "'", "’");
+
+    /** Whether a government word (lexicon GOV: ministry, government, army, وزارة, hükümeti) lies in tokens [from, to]. */
+    private static boolean governmentBody(List<Lexicon.Hit> hits, int from, int to) {
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() == Lexicon.Kind.GOV && h.index() >= from && h.index() <= to) {
                 return true;
             }
         }
