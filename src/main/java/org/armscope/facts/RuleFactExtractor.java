@@ -277,7 +277,16 @@ public final class RuleFactExtractor implements FactExtractor {
                         org = a;
                     }
                 }
-                Actor member = subject(actors, t, text.lang());
+                if (org == null) {
+                    // "NATO üyesi", "NATO müttefiki": the alliance (an organisation of no one country) before the word
+                    for (Actor a : actors) {
+                        if (a.mention().kind() == EntityKind.ORG && a.pos() < t && a.arg().country() == null) {
+                            org = a;
+                        }
+                    }
+                }
+                Actor member = subject(actors.stream().filter(a -> a.mention().kind() != EntityKind.ORG
+                        || a.arg().country() != null).toList(), t, text.lang());
                 if (member == null || member == org) {
                     member = firstNot(actors, org, Marker.GEN);
                 }
