@@ -72,6 +72,11 @@ public final class RuleFactExtractor implements FactExtractor {
             List<Actor> actors = actors(s, ms, hits, profile);
             List<Item> items = resolveDemonstratives(items(ms), hits, discourse);
             Actor source = source(s, hits, actors);
+            if (s.index() == 0) {
+                List<Arg> heads = new ArrayList<>();
+                actors.stream().filter(a -> a.mention().kind() != EntityKind.PERSON).forEach(a -> addDistinct(heads, a.arg()));
+                discourse.titleParties = heads;
+            }
             List<Actor> roleActors = actors.stream().filter(a -> a != source
                     && a.mention().kind() != EntityKind.PERSON).toList();
             Map<FactType, Integer> seen = new java.util.EnumMap<>(FactType.class);
@@ -143,6 +148,8 @@ public final class RuleFactExtractor implements FactExtractor {
         Actor giver;
         Actor taker;
         int directedSentence = -100;
+        /** The distinct actors of the headline (the first sentence). */
+        List<Arg> titleParties = List.of();
         /** The last designated system named, by category: what "these aircraft" refers back to. */
         final Map<String, Arg> lastWeapon = new java.util.HashMap<>();
     }
@@ -268,7 +275,21 @@ public final class RuleFactExtractor implements FactExtractor {
                 }
                 roleSets.add(roles);
             }
-            case "mutual" -> roleSets.addAll(parties(actors, hits, t));
+            case "mutual" -> {
+                List<Map<String, List<Arg>>> sets = parties(actors, hits, t);
+                if (sets.stream().noneMatch(r -> r.getOrDefault("parties", List.of()).size() >= 2)
+                        && discourse.titleParties.size() == 2 && s.index() > 0) {
+                    // "был подписан контракт" with its parties left unsaid: the two the headline names,
+                    // if the sentence names no one else
+                    List<Arg> p = new ArrayList<>(discourse.titleParties);
+                    boolean other = actors.stream().anyMatch(a -> discourse.titleParties.stream().noneMatch(x -> same(x, a.arg())));
+                    if (!other) {
+                        sets = List.of(Map.of("parties", p));
+                        rule += " + headline parties";
+                    }
+                }
+                roleSets.addAll(sets);
+            }
             case "compete" -> roleSets.addAll(competition(actors, t));
             case "member" -> {
                 Actor org = null;
