@@ -116,6 +116,21 @@ public final class RuleFactExtractor implements FactExtractor {
                     }
                 }
             }
+            if (!items.isEmpty() && discourse.pending != null && s.index() - discourse.pendingSentence <= 2
+                    && sentenceFacts.stream().noneMatch(f -> f.type() == discourse.pending.type())
+                    && hits.stream().anyMatch(h -> h.cue().kind() == Lexicon.Kind.ANAPHORA)) {
+                // "The package includes 30 AH-64E and 3,250 JLTV": the waiting exchange, item by item
+                Fact prev = discourse.pending;
+                for (Item it : items) {
+                    Map<String, List<Arg>> r = new LinkedHashMap<>(prev.roles());
+                    r.put("item", List.of(it.arg()));
+                    Quantity q = Normalizers.quantityBefore(text.document().text(), it.mention().start(), 3);
+                    sentenceFacts.add(new Fact(null, prev.doc(), prev.type(), r, prev.modality(), prev.time(), q, prev.money(),
+                            prev.source(), new Evidence(prev.doc(), s.start(), s.end(), s.text()), false, prev.confidence(), prev.rule()));
+                    note(trace, s, prev.rule() + " → " + FactKeys.describe(sentenceFacts.get(sentenceFacts.size() - 1)));
+                }
+                discourse.pendingSentence = s.index();
+            }
             for (Item it : items) {
                 if (it.arg().kind() == EntityKind.WEAPON && it.arg().category() != null) {
                     discourse.lastWeapon.put(it.arg().category(), it.arg());
@@ -148,6 +163,9 @@ public final class RuleFactExtractor implements FactExtractor {
         Actor giver;
         Actor taker;
         int directedSentence = -100;
+        /** A directed exchange whose sentence named no items, and where it stood. */
+        Fact pending;
+        int pendingSentence = -100;
         /** The distinct actors of the headline (the first sentence). */
         List<Arg> titleParties = List.of();
         /** The last designated system named, by category: what "these aircraft" refers back to. */
@@ -176,10 +194,7 @@ public final class RuleFactExtractor implements FactExtractor {
         String voice = h.cue().arg();
         int t = h.index();
         String rule = type + "/" + voice + " «" + h.cue().pattern() + "»";
-        if (NEEDS_ITEM.contains(type) && items.isEmpty()) {
-            note(trace, s, rule + " rejected: no weapon or equipment in the sentence");
-            return List.of();
-        }
+        boolean noItems = NEEDS_ITEM.contains(type) && items.isEmpty();
         List<Map<String, List<Arg>>> roleSets = new ArrayList<>();
         switch (voice) {
             case "give", "get" -> {
@@ -345,6 +360,21 @@ public final class RuleFactExtractor implements FactExtractor {
         Modality modality = modality(s, hits, t, h.cue().modality());
         TimeSpan time = nearestTime(s, text.lang(), s.tokens().get(t).start());
         Money money = firstMoney(s);
+        if (noItems) {
+            // "approved arms sales to Israel. The package includes …": the items may follow
+            for (Map<String, List<Arg>> roles : roleSets) {
+                if (missingCore(type, roles) == null) {
+                    discourse.pending = new Fact(null, text.document().id(), type, roles, modality, time, null, money,
+                            source == null ? null : source.arg(), null, false, confidence(type, roles, modality) - 0.1,
+                            rule + " + items of a following sentence");
+                    discourse.pendingSentence = s.index();
+                    note(trace, s, rule + " waits: no weapon or equipment in the sentence, " + FactKeys.describe(discourse.pending));
+                    return List.of();
+                }
+            }
+            note(trace, s, rule + " rejected: no weapon or equipment in the sentence");
+            return List.of();
+        }
         List<Fact> out = new ArrayList<>();
         for (Map<String, List<Arg>> roles : roleSets) {
             String missing = missingCore(type, roles);
@@ -489,7 +519,8 @@ public final class RuleFactExtractor implements FactExtractor {
                     continue;
                 }
             }
-            if (m.adjectival() && governmentBody(hits, m.lastToken() + 1, m.lastToken() + 1)) {
+            if (m.adjectival() && (governmentBody(hits, m.lastToken() + 1, m.lastToken() + 1)
+                    || governmentBody(hits, m.firstToken() - 2, m.firstToken() - 1))) {
                 out.add(new Actor(m, arg, Marker.NONE)); // "the Swiss government picks": the country acts
                 continue;
             }
