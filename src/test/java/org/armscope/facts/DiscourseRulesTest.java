@@ -1,0 +1,62 @@
+package org.armscope.facts;
+
+import org.armscope.TestPipeline;
+import org.armscope.model.RawDocument;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rules that read a fact's arguments from how the text names its actors and items: agent
+ * phrases, possessive makers, government words, demonstratives, alliances named before the word,
+ * items listed in a following sentence. Sentences written for these tests, in several languages.
+ */
+class DiscourseRulesTest {
+    private static List<String> facts(String id, String text) {
+        return TestPipeline.get().process(new RawDocument(id, "test", text, false, "UTF-8")).facts().stream()
+                .map(FactKeys::describe).toList();
+    }
+
+    private static boolean has(List<String> facts, String... parts) {
+        return facts.stream().anyMatch(f -> java.util.Arrays.stream(parts).allMatch(f::contains));
+    }
+
+    @Test
+    void anAgentPhraseNamesTheProviderAndIsNoAid() {
+        List<String> f = facts("t1", "Индия модернизирует свои истребители МиГ-29 с помощью России.");
+        assertTrue(has(f, "MAINTENANCE", "customer=IN", "provider=RU"), f.toString());
+        assertFalse(has(f, "AID"), "'с помощью' is no aid: " + f);
+    }
+
+    @Test
+    void aCompanyInThePossessiveMakesTheSystemAndTheGovernmentBuys() {
+        List<String> f = facts("t2", "On Wednesday the Swiss government said it had chosen Lockheed Martin's F-35 fighters.");
+        assertTrue(has(f, "PROCUREMENT", "buyer=CH", "item=F-35"), f.toString());
+        assertFalse(has(f, "buyer=Lockheed Martin"), f.toString());
+    }
+
+    @Test
+    void aDemonstrativePointsBackToTheSystemNamedLast() {
+        List<String> f = facts("t3", "В 2005 году Россия поставила Индии истребители МиГ-29К.\n"
+                + "Индия закупила эти самолеты для своего флота.");
+        assertTrue(has(f, "PROCUREMENT", "buyer=IN", "item=MiG-29"), f.toString());
+        assertFalse(has(f, "PROCUREMENT", "item=aircraft"), "'эти самолеты' is the MiG-29K: " + f);
+    }
+
+    @Test
+    void itemsListedInTheNextSentenceCompleteTheExchange() {
+        List<String> f = facts("t4", "واشنطن توافق على صفقات سلاح لإسرائيل\n"
+                + "وافقت الإدارة الأمريكية على صفقات سلاح لإسرائيل. وتتضمن الحزمة 20 مروحية AH-64E و100 مركبة JLTV.");
+        assertTrue(has(f, "TRANSFER", "item=AH-64E", "recipient=IL", "supplier=US"), f.toString());
+        assertTrue(has(f, "TRANSFER", "item=JLTV", "recipient=IL", "supplier=US"), f.toString());
+    }
+
+    @Test
+    void anAllianceNamedBeforeTheWordOfMembership() {
+        List<String> f = facts("t5", "Mektupta Türkiye'nin uzun yıllardır NATO müttefiki olduğu hatırlatıldı.");
+        assertTrue(has(f, "MEMBERSHIP", "member=TR", "organization=NATO"), f.toString());
+    }
+}
