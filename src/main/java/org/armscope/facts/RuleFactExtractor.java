@@ -151,6 +151,8 @@ public final class RuleFactExtractor implements FactExtractor {
         return new ArrayList<>(facts.values());
     }
 
+    /** How far (in tokens) from a word of making what is made may stand. */
+    private static final int MAKE_REACH = 6;
     /** How far (in tokens) from its trigger an actor may stand. */
     private static final int WINDOW = 15;
     /** How many tokens before its trigger a modal cue ("может", "يمكن", "may") still governs it. */
@@ -261,9 +263,35 @@ public final class RuleFactExtractor implements FactExtractor {
                 roleSets.add(roles);
             }
             case "make" -> {
+                if (items.stream().noneMatch(it -> Math.abs(it.mention().firstToken() - t) <= MAKE_REACH)) {
+                    // "собрали 15 млн" collects money: what is made stands next to the word
+                    note(trace, s, rule + " rejected: nothing made within " + MAKE_REACH + " words");
+                    return List.of();
+                }
                 Actor subject = subject(actors, t, text.lang());
                 Actor licensor = first(actors, Marker.FROM, -1, null);
                 Actor producer = subject != null && subject != licensor ? subject : null;
+                // where it is made is who makes it, when no one else is said to: "to be assembled in Vietnam"
+                Actor place = actors.stream().filter(a -> a.marker() == Marker.IN && a.arg().kind() == EntityKind.COUNTRY
+                        && Math.abs(a.pos() - t) <= MAKE_REACH).findFirst().orElse(null);
+                Actor origin = originOfItems(actors, items, null);
+                boolean licensed = hits.stream().anyMatch(x -> x.cue().kind() == Lexicon.Kind.LICENCE);
+                if (place != null && (producer == null || licensed)) {
+                    // (with a subject and no licence the subject makes it there: "Baykar Ukrayna'da üretecek")
+                    if (producer != null && !same(producer.arg(), place.arg()) && licensor == null) {
+                        licensor = producer;
+                    }
+                    producer = place;
+                } else if (licensed && origin != null) {
+                    // under licence: the maker is the party that is not the design's origin
+                    Actor origin0 = origin;
+                    Actor other = actors.stream().filter(a -> !same(a.arg(), origin0.arg()) && a.marker() != Marker.ADJ
+                            && (a.arg().country() == null || !a.arg().country().equals(origin0.arg().name()))).findFirst().orElse(null);
+                    if (other != null) {
+                        producer = other;
+                        licensor = origin;
+                    }
+                }
                 if (producer == null) {
                     producer = firstNot(actors, licensor, Marker.ADJ);
                 }
