@@ -20,6 +20,10 @@ final class EvalCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
+    private static String clip(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+
     static String describe(FactScorer.Atom a) {
         StringBuilder sb = new StringBuilder(a.fact().type().name());
         a.core().forEach((k, v) -> sb.append(' ').append(k).append('=')
@@ -70,6 +74,18 @@ final class EvalCommand implements Runnable {
                 FactScorer.Result r = FactScorer.score(goldFacts, scoped.stream().filter(f -> f.confidence() >= minConfidence).toList());
                 r.missedGold().forEach(a -> System.out.println("missed   " + a.fact().doc() + " " + describe(a)));
                 r.spuriousPredicted().forEach(a -> System.out.println("spurious " + a.fact().doc() + " " + describe(a)));
+                for (FactScorer.Atom[] pair : r.pairs()) {
+                    Fact g = pair[0].fact();
+                    Fact p = pair[1].fact();
+                    if (g.modality() != p.modality()) {
+                        System.out.println("modality " + g.doc() + " " + describe(pair[0]) + " predicted " + p.modality().code()
+                                + " | " + clip(p.evidence() == null ? "" : p.evidence().text()));
+                    }
+                    if (g.time() != null && g.time().start() != null && !FactScorer.timeEqual(g, p)) {
+                        System.out.println("time     " + g.doc() + " " + describe(pair[0]) + " gold " + g.time().start()
+                                + " predicted " + (p.time() == null ? "none" : p.time().start() + " «" + p.time().text() + "»"));
+                    }
+                }
             }
             System.out.println(FactScorer.report(goldFacts, scoped.stream().filter(f -> f.confidence() >= minConfidence).toList()));
             return 0;

@@ -153,7 +153,7 @@ public final class FactScorer {
         return out;
     }
 
-    static boolean timeEqual(Fact gold, Fact pred) {
+    public static boolean timeEqual(Fact gold, Fact pred) {
         if (pred.time() == null || pred.time().start() == null) {
             return false;
         }

@@ -385,7 +385,8 @@ public final class RuleFactExtractor implements FactExtractor {
                 return List.of();
             }
         }
-        Modality modality = modality(s, hits, t, h.cue().modality());
+        LanguageProfile lp = analyzer.profile(text.lang());
+        Modality modality = modality(s, hits, t, h.cue().modality(), lp.futureTag(), lp.pastTag());
         TimeSpan time = nearestTime(s, text.lang(), s.tokens().get(t).start());
         Money money = firstMoney(s);
         if (noItems) {
@@ -930,7 +931,11 @@ public final class RuleFactExtractor implements FactExtractor {
 
     // ---- modality, source, time, money ---------------------------------------------------------
 
-    private static Modality modality(Sentence s, List<Lexicon.Hit> hits, int t, String fixed) {
+    /** How many words from its trigger a future verb still makes the fact planned ("передаст ... безвозмездно"). */
+    private static final int TENSE_REACH = 3;
+
+    private static Modality modality(Sentence s, List<Lexicon.Hit> hits, int t, String fixed, java.util.regex.Pattern future,
+                                     java.util.regex.Pattern past) {
         if (fixed != null) {
             return Modality.of(fixed);
         }
@@ -941,10 +946,25 @@ public final class RuleFactExtractor implements FactExtractor {
             }
         }
         for (Lexicon.Hit h : hits) {
+            // "accused Pyongyang of secret deliveries": what one is accused of is alleged
+            if (h.cue().kind() == Lexicon.Kind.TRIGGER && h.cue().type() == FactType.ACCUSATION && h.index() < t
+                    && t - h.index() <= MODAL_REACH) {
+                best = Modality.ALLEGED;
+            }
+        }
+        // "соглашения, заключенного в мае 2022": a trigger told in the past tense is done, whatever a
+        // modal word further back says of the rest of the sentence
+        boolean done = false;
+        if (past != null) {
+            for (int i = t; i <= Math.min(s.tokens().size() - 1, t + 2); i++) {
+                done |= past.matcher(s.tokens().get(i).tag()).find();
+            }
+        }
+        for (Lexicon.Hit h : hits) {
             if (h.cue().kind() != Lexicon.Kind.MOD) {
                 continue;
             }
-            boolean near = h.index() < t ? t - h.index() <= MODAL_REACH : h.index() - t <= 2;
+            boolean near = h.index() < t ? t - h.index() <= (done ? TENSE_REACH : MODAL_REACH) : h.index() - t <= 2;
             boolean clauseWide = h.cue().arg().equals("hypothetical") || h.cue().arg().equals("alleged");
             if (near || clauseWide) {
                 Modality m = Modality.of(h.cue().arg());
@@ -953,10 +973,11 @@ public final class RuleFactExtractor implements FactExtractor {
                 }
             }
         }
-        if (best == Modality.ASSERTED && t < s.tokens().size()) {
-            String tag = s.tokens().get(t).tag();
-            if (tag.contains(":Fut:") || tag.contains(":futr")) {
-                best = Modality.PLANNED;
+        if (best == Modality.ASSERTED && future != null) {
+            for (int i = Math.max(0, t - TENSE_REACH); i <= Math.min(s.tokens().size() - 1, t + TENSE_REACH); i++) {
+                if (future.matcher(s.tokens().get(i).tag()).find()) {
+                    return Modality.PLANNED;
+                }
             }
         }
         return best;

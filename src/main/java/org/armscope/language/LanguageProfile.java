@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
 /**
  * What the program knows of one language, read from {@code lang/<code>/profile.properties}:
  * its dictionary, affixes to strip for look-up keys, and how grammatical case shows
- * (dictionary tags, suffixes after an apostrophe, proclitics). Adding a language is adding
+ * (dictionary tags, suffixes after an apostrophe, proclitics), which tags mark a future verb
+ * ({@code tense.future}) and a past one ({@code tense.past}). Adding a language is adding
  * a folder, not code.
  */
 public record LanguageProfile(String code, String name, String morphology, List<String> prefixes,
                               List<String> prefixes2, List<String> articles, List<String> suffixes,
                               int minStem, boolean splitApostrophe, Map<String, Pattern> caseTags,
                               Map<String, List<String>> markerSuffixes, Map<String, List<String>> markerPrefixes,
-                              List<String> adjectiveSuffixes) {
+                              List<String> adjectiveSuffixes, Pattern futureTag, Pattern pastTag) {
 
     public static LanguageProfile load(String code) {
         Properties p = new Properties();
@@ -50,7 +51,12 @@ public record LanguageProfile(String code, String name, String morphology, List<
         return new LanguageProfile(code, p.getProperty("name", code), p.getProperty("morphology"),
                 list(p, "strip.prefix"), list(p, "strip.prefix2"), list(p, "strip.article"), list(p, "strip.suffix"),
                 Integer.parseInt(p.getProperty("min.stem", "3")), Boolean.parseBoolean(p.getProperty("split.apostrophe")),
-                cases, suffixMarkers, prefixMarkers, list(p, "adjective.suffix"));
+                cases, suffixMarkers, prefixMarkers, list(p, "adjective.suffix"),
+                pattern(p, "tense.future"), pattern(p, "tense.past"));
+    }
+
+    private static Pattern pattern(Properties p, String key) {
+        return p.getProperty(key) == null ? null : Pattern.compile(p.getProperty(key));
     }
 
     private static List<String> list(Properties p, String key) {

@@ -59,4 +59,15 @@ class DiscourseRulesTest {
         List<String> f = facts("t5", "Mektupta Türkiye'nin uzun yıllardır NATO müttefiki olduğu hatırlatıldı.");
         assertTrue(has(f, "MEMBERSHIP", "member=TR", "organization=NATO"), f.toString());
     }
+
+    @Test
+    void tenseAndAccusationGiveTheModality() {
+        List<String> f = facts("t6", "Производитель безвозмездно передаст Украине три беспилотника Bayraktar TB2.");
+        assertTrue(has(f, "recipient=UA", "planned"), "a future verb next to the trigger: " + f);
+        List<String> g = facts("t7", "Вашингтон звинуватив Пхеньян у таємних поставках артилерійських снарядів Росії.");
+        assertTrue(has(g, "TRANSFER", "recipient=RU", "supplier=KP", "alleged"), "what one is accused of is alleged: " + g);
+        List<String> h = facts("t8", "Уже в 2024 году может стартовать производство в рамках соглашения, заключенного в мае 2022 "
+                + "между компаниями Kazakhstan Engineering и Turkish Aerospace Industries.");
+        assertTrue(has(h, "AGREEMENT", "asserted"), "a concluded agreement is done: " + h);
+    }
 }
