@@ -143,8 +143,18 @@ public final class RuleFactExtractor implements FactExtractor {
             for (Fact f : sentenceFacts) {
                 String key = FactKeys.atomKey(f);
                 Fact prior = facts.get(key);
-                if (prior == null || prior.confidence() < f.confidence()) {
+                if (prior == null) {
                     facts.put(key, f);
+                } else {
+                    // one deal told twice: the surer statement, with what only the other one says
+                    Fact keep = prior.confidence() < f.confidence() ? f : prior;
+                    Fact other = keep == f ? prior : f;
+                    facts.put(key, new Fact(keep.factId(), keep.doc(), keep.type(), keep.roles(), keep.modality(),
+                            keep.time() != null ? keep.time() : other.time(),
+                            keep.quantity() != null ? keep.quantity() : other.quantity(),
+                            keep.money() != null ? keep.money() : other.money(),
+                            keep.source() != null ? keep.source() : other.source(),
+                            keep.evidence(), keep.optional(), keep.confidence(), keep.rule()));
                 }
             }
         }
