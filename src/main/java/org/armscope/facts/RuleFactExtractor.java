@@ -99,6 +99,7 @@ public final class RuleFactExtractor implements FactExtractor {
                 }
                 sentenceFacts.addAll(made);
             }
+            dropGenericCooperation(sentenceFacts, s, trace);
             if (sentenceFacts.isEmpty() && !items.isEmpty() && hits.stream().anyMatch(h -> h.cue().kind() == Lexicon.Kind.ANAPHORA)
                     && discourse.lastFacts != null && s.index() - discourse.lastSentence <= 2) {
                 // "Среди них есть МиГ-31": the previous facts, with this sentence's items
@@ -159,6 +160,36 @@ public final class RuleFactExtractor implements FactExtractor {
             }
         }
         return new ArrayList<>(facts.values());
+    }
+
+    /**
+     * COOPERATION is cooperation "with no more specific type" (the spec): where the sentence also
+     * states a more specific fact between the same parties, the cooperation says nothing more.
+     */
+    private static void dropGenericCooperation(List<Fact> facts, Sentence s, List<String> trace) {
+        facts.removeIf(c -> {
+            if (c.type() != FactType.COOPERATION) {
+                return false;
+            }
+            java.util.Set<String> parties = new java.util.HashSet<>();
+            c.role("parties").forEach(a -> parties.add(FactKeys.argKey(a)));
+            for (Fact f : facts) {
+                if (f == c || f.type() == FactType.COOPERATION) {
+                    continue;
+                }
+                java.util.Set<String> actors = new java.util.HashSet<>();
+                f.roles().forEach((role, args) -> {
+                    if (!role.equals("item")) {
+                        args.forEach(a -> actors.add(FactKeys.argKey(a)));
+                    }
+                });
+                if (actors.containsAll(parties)) {
+                    note(trace, s, "COOPERATION " + parties + " dropped: the sentence states a more specific " + f.type());
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** How far (in tokens) from a word of making what is made may stand. */
