@@ -189,7 +189,9 @@ public final class GazetteerLinker implements EntityLinker {
 
     private static boolean allCaps(List<Token> toks, int from, int to) {
         for (int k = from; k < to; k++) {
-            String letters = toks.get(k).text().replaceAll("[^\\p{L}]", "");
+            // a suffix after an apostrophe is no part of the name: "ABD'den", "NATO'nun"
+            String text = toks.get(k).text().replaceFirst("['’][\\p{Ll}]+$", "");
+            String letters = text.replaceAll("[^\\p{L}]", "");
             if (!letters.equals(letters.toUpperCase(Locale.ROOT))) {
                 return false;
             }

@@ -43,6 +43,7 @@ class GazetteerLinkerTest {
         assertEquals(List.of("COUNTRY:KZ"), ids("ar", "الأسلحة الكازاخستانية"));
         assertEquals(List.of("COUNTRY:KZ"), ids("ar", "أن أستانا عضو"));
         assertEquals(List.of("COUNTRY:TR"), ids("ru", "между Турцией"));
+        assertEquals(List.of("COUNTRY:TR", "COUNTRY:US"), ids("tr", "Türkiye ABD'den yardım alacak"), "an abbreviation with a Turkish suffix");
         assertEquals(List.of("COUNTRY:KZ"), ids("en", "Kazakhstan's army"));
         assertEquals(List.of("COUNTRY:UA"), ids("ar", "لكييف"));
     }
