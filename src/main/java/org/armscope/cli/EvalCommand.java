@@ -52,11 +52,15 @@ final class EvalCommand implements Runnable {
         public Integer call() throws IOException {
             List<Fact> goldFacts = FactJson.read(gold);
             List<Fact> predicted;
+            java.util.Map<String, String> langs = new java.util.TreeMap<>();
             if (pred != null) {
                 predicted = FactJson.read(pred);
             } else {
                 try (SqlStore store = SqlStore.open(Main.dataDir(), null)) {
                     predicted = store.facts(Store.FactFilter.all());
+                    for (Fact g : goldFacts) {
+                        store.document(g.doc()).ifPresent(d -> langs.put(d.id(), d.lang()));
+                    }
                 }
             }
             java.util.Set<String> docs = new java.util.HashSet<>();
@@ -87,7 +91,20 @@ final class EvalCommand implements Runnable {
                     }
                 }
             }
-            System.out.println(FactScorer.report(goldFacts, scoped.stream().filter(f -> f.confidence() >= minConfidence).toList()));
+            List<Fact> kept = scoped.stream().filter(f -> f.confidence() >= minConfidence).toList();
+            if (new java.util.HashSet<>(langs.values()).size() > 1) {
+                // per language, by the language the pipeline found for each document
+                System.out.println("lang   pred   gold       P       R      F1   modality   time");
+                for (String lang : new java.util.TreeSet<>(langs.values())) {
+                    List<Fact> g = goldFacts.stream().filter(f -> lang.equals(langs.get(f.doc()))).toList();
+                    List<Fact> p = kept.stream().filter(f -> lang.equals(langs.get(f.doc()))).toList();
+                    FactScorer.Result r = FactScorer.score(g, p);
+                    FactScorer.Counts c = r.overall();
+                    System.out.printf(Locale.ROOT, "%-4s %6d %6d   %.3f   %.3f   %.3f   %.3f      %.3f%n", lang, c.predicted(), c.gold(),
+                            c.precision(), c.recall(), c.f1(), r.modalityAccuracy(), r.timeAccuracy());
+                }
+            }
+            System.out.println(FactScorer.report(goldFacts, kept));
             return 0;
         }
     }
