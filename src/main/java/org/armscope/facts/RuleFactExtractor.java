@@ -67,8 +67,9 @@ public final class RuleFactExtractor implements FactExtractor {
         Map<String, Fact> facts = new LinkedHashMap<>();
         Discourse discourse = new Discourse();
         for (Sentence s : text.sentences()) {
-            List<Mention> ms = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
             List<Lexicon.Hit> hits = lex.scan(s.tokens());
+            List<Mention> named = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
+            List<Mention> ms = withAntecedents(s, named, hits, discourse, trace);
             List<Actor> actors = actors(s, ms, hits, profile);
             List<Item> items = resolveDemonstratives(items(ms), hits, discourse);
             Actor source = source(s, hits, actors);
@@ -137,6 +138,11 @@ public final class RuleFactExtractor implements FactExtractor {
                     discourse.lastWeapon.put(it.arg().category(), it.arg());
                 }
             }
+            // the antecedent of "the country" is the sentence's first country named outright (its topic)
+            named.stream().filter(m -> m.kind() == EntityKind.COUNTRY && !m.adjectival()).findFirst()
+                    .ifPresent(m -> discourse.lastActor.put(EntityKind.COUNTRY, m.entity()));
+            named.stream().filter(m -> m.kind() == EntityKind.ORG && !m.adjectival()).findFirst()
+                    .ifPresent(m -> discourse.lastActor.put(EntityKind.ORG, m.entity()));
             if (!sentenceFacts.isEmpty()) {
                 discourse.lastFacts = sentenceFacts;
                 discourse.lastSentence = s.index();
@@ -211,8 +217,44 @@ public final class RuleFactExtractor implements FactExtractor {
         int pendingSentence = -100;
         /** The distinct actors of the headline (the first sentence). */
         List<Arg> titleParties = List.of();
+        /** The last country and the last organisation named: what "the country" and "the company" refer back to. */
+        final Map<EntityKind, Entity> lastActor = new java.util.EnumMap<>(EntityKind.class);
         /** The last designated system named, by category: what "these aircraft" refers back to. */
         final Map<String, Arg> lastWeapon = new java.util.HashMap<>();
+    }
+
+    /**
+     * "The country followed up with an order", "the company will supply": a nominal anaphor (lexicon
+     * PRON, argument COUNTRY or ORG) that stands apart from any name is the country or organisation
+     * named last; it joins the sentence's mentions as that entity.
+     */
+    private static List<Mention> withAntecedents(Sentence s, List<Mention> named, List<Lexicon.Hit> hits,
+                                                 Discourse discourse, List<String> trace) {
+        List<Mention> out = null;
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() != Lexicon.Kind.PRON) {
+                continue;
+            }
+            Entity antecedent = discourse.lastActor.get(EntityKind.valueOf(h.cue().arg()));
+            int first = h.index();
+            int last = h.index() + h.length() - 1;
+            boolean apart = named.stream().noneMatch(m -> m.lastToken() >= first - 1 && m.firstToken() <= last + 1);
+            if (antecedent == null || !apart) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(named);
+            }
+            var toks = s.tokens();
+            out.add(new Mention(toks.get(first).start(), toks.get(last).end(), h.cue().pattern(), antecedent, s.index(),
+                    first, last, false));
+            note(trace, s, "«" + h.cue().pattern() + "» refers back to " + antecedent.name());
+        }
+        if (out == null) {
+            return named;
+        }
+        out.sort(java.util.Comparator.comparingInt(Mention::firstToken));
+        return out;
     }
 
     /**

@@ -70,4 +70,12 @@ class DiscourseRulesTest {
                 + "между компаниями Kazakhstan Engineering и Turkish Aerospace Industries.");
         assertTrue(has(h, "AGREEMENT", "asserted"), "a concluded agreement is done: " + h);
     }
+
+    @Test
+    void theCountryIsTheCountryNamedBefore() {
+        List<String> f = facts("t9", "Naval news of the week\n"
+                + "Indonesia has been modernising its navy for a decade. In 2010 the country placed an order for four "
+                + "SIGMA corvettes with the Dutch shipyard.");
+        assertTrue(has(f, "PROCUREMENT", "buyer=ID", "item=SIGMA"), "'the country' is Indonesia: " + f);
+    }
 }
