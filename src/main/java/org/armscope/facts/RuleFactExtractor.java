@@ -136,6 +136,7 @@ public final class RuleFactExtractor implements FactExtractor {
             for (Item it : items) {
                 if (it.arg().kind() == EntityKind.WEAPON && it.arg().category() != null) {
                     discourse.lastWeapon.put(it.arg().category(), it.arg());
+                    discourse.weaponsOf.computeIfAbsent(it.arg().category(), k -> new java.util.HashSet<>()).add(it.arg().name());
                 }
             }
             // the antecedent of "the country" is the sentence's first country named outright (its topic)
@@ -221,6 +222,8 @@ public final class RuleFactExtractor implements FactExtractor {
         final Map<EntityKind, Entity> lastActor = new java.util.EnumMap<>(EntityKind.class);
         /** The last designated system named, by category: what "these aircraft" refers back to. */
         final Map<String, Arg> lastWeapon = new java.util.HashMap<>();
+        /** Every designated system named so far, by category. */
+        final Map<String, java.util.Set<String>> weaponsOf = new java.util.HashMap<>();
     }
 
     /**
@@ -259,7 +262,8 @@ public final class RuleFactExtractor implements FactExtractor {
 
     /**
      * A class of equipment after a demonstrative ("эти самолеты", "these jets", "هذه الطائرات",
-     * "bu uçaklar") is the system of that class named last: the item of the fact is that system.
+     * "bu uçaklar") is the system of that class named last, and so is a class of which the article has
+     * named one system only: the item of the fact is that system.
      */
     private static List<Item> resolveDemonstratives(List<Item> items, List<Lexicon.Hit> hits, Discourse discourse) {
         List<Item> out = new ArrayList<>(items.size());
@@ -268,7 +272,11 @@ public final class RuleFactExtractor implements FactExtractor {
             int at = it.mention().firstToken();
             boolean pointed = earlier != null && hits.stream().anyMatch(h -> h.cue().kind() == Lexicon.Kind.DEM
                     && h.index() + h.length() == at);
-            out.add(pointed ? new Item(it.mention(), earlier) : it);
+            // the only system of its class the article has named: "the corvettes" of an article on the Sigma
+            java.util.Set<String> known = it.arg().kind() == EntityKind.CATEGORY
+                    ? discourse.weaponsOf.getOrDefault(it.arg().category(), java.util.Set.of()) : java.util.Set.of();
+            boolean sole = earlier != null && known.size() == 1;
+            out.add(pointed || sole ? new Item(it.mention(), earlier) : it);
         }
         return out;
     }
