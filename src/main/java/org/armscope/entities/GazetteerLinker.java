@@ -31,10 +31,51 @@ public final class GazetteerLinker implements EntityLinker {
             "^(?=.*\\d)[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:[-/][A-Za-zА-Яа-я]{1,3})?-?\\d{1,4}[A-Za-zА-Яа-я0-9/-]{0,6}$");
     private static final Set<String> NOT_DESIGNATIONS = Set.of("covid19", "g7", "g20", "mh17", "b2b", "h1n1",
             "4g", "5g", "3d", "mp3", "ps5", "iso9001");
-    private static final Set<String> ORG_WORDS = Set.of("industries", "engineering", "corporation", "corp", "co",
-            "inc", "ltd", "systems", "defense", "defence", "aerospace", "group", "holding", "company", "agency",
-            "technologies", "dynamics", "motors", "shipbuilding", "aviation", "bureau", "ministry", "administration",
-            "bakanlığı", "başkanlığı", "министерство", "міністерство", "komutanlığı", "council", "department", "office");
+    /** Words (and "stem*" prefixes) that make an unknown name an organisation: {@code kb/org-words.txt}. */
+    private static final List<String> ORG_WORDS = orgWords();
+
+    private static List<String> orgWords() {
+        List<String> out = new java.util.ArrayList<>();
+        try (var in = GazetteerLinker.class.getResourceAsStream("/org/armscope/kb/org-words.txt");
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                line = line.strip().toLowerCase(Locale.ROOT);
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    out.add(line);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Whether any word of the name is an organisation word: "Savunma Bakanlığına", "Hindustan Aeronautics Ltd". */
+    private static boolean orgName(List<Token> toks, int from, int to) {
+        return anyWord(toks, from, to, false);
+    }
+
+    /** Whether a word of the name makes it no actor: "Askeri-Mali İşbirliği Anlaşmaları" names a treaty. */
+    private static boolean notAnActor(List<Token> toks, int from, int to) {
+        return anyWord(toks, from, to, true);
+    }
+
+    private static boolean anyWord(List<Token> toks, int from, int to, boolean negative) {
+        for (int k = from; k <= to; k++) {
+            String w = toks.get(k).norm().toLowerCase(Locale.ROOT);
+            for (String o : ORG_WORDS) {
+                if (o.startsWith("-") != negative) {
+                    continue;
+                }
+                String p = negative ? o.substring(1) : o;
+                if (p.endsWith("*") ? w.startsWith(p.substring(0, p.length() - 1)) : w.equals(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static final class Node {
         final Map<String, Node> next = new HashMap<>(2);
@@ -114,7 +155,11 @@ public final class GazetteerLinker implements EntityLinker {
                 int end = properNameEnd(toks, i, this);
                 if (end > i) {
                     String name = s.text().substring(t.start() - s.start(), toks.get(end).end() - s.start());
-                    boolean org = ORG_WORDS.contains(toks.get(end).norm());
+                    if (notAnActor(toks, i, end)) {
+                        i = end + 1;
+                        continue;
+                    }
+                    boolean org = orgName(toks, i, end);
                     EntityKind kind = org ? EntityKind.ORG : EntityKind.PERSON;
                     out.add(mention(text, s, i, end,
                             new Entity(kind.name() + ":" + name, kind, name, null, null, Map.of()), false));

@@ -64,4 +64,14 @@ class GazetteerLinkerTest {
         assertTrue(ms.stream().anyMatch(m -> m.entity().id().equals("WEAPON:XK-77B")));
         assertTrue(ms.stream().anyMatch(m -> m.entity().id().equals("PERSON:Ivan Petrenko")));
     }
+
+    @Test
+    void unknownNamesAreTypedByTheirWords() {
+        List<String> ministry = ids("tr", "Ekipmanlar Gürcistan Savunma Bakanlığına teslim edildi.");
+        assertTrue(ministry.stream().anyMatch(id -> id.startsWith("ORG:")), "an inflected ministry is an organisation: " + ministry);
+        assertTrue(ministry.stream().noneMatch(id -> id.startsWith("PERSON:")), ministry.toString());
+        List<String> treaty = ids("tr", "Taraflar Askeri-Mali İşbirliği Anlaşmaları kapsamında çalışıyor.");
+        assertTrue(treaty.stream().noneMatch(id -> id.startsWith("PERSON:") || id.startsWith("ORG:")),
+                "the name of a treaty is no actor: " + treaty);
+    }
 }
