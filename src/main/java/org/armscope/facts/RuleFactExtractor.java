@@ -91,8 +91,10 @@ public final class RuleFactExtractor implements FactExtractor {
                 int t = h.index();
                 // a partner introduced by "with" may stand further from the verb: "X signed ..., both with Y"
                 boolean mutual = h.cue().type() == FactType.AGREEMENT;
+                // and in a verb-final language the subject may stand far before the verb
                 List<Actor> near = roleActors.stream().filter(a -> Math.abs(a.pos() - t) <= WINDOW
-                        || (mutual && a.marker() == Marker.WITH && a.pos() > t && a.pos() - t <= 2 * WINDOW)).toList();
+                        || (mutual && a.marker() == Marker.WITH && a.pos() > t && a.pos() - t <= 2 * WINDOW)
+                        || (profile.subjectFirst() && a.marker() == Marker.NONE && a.pos() < t && t - a.pos() <= 2 * WINDOW)).toList();
                 List<Item> nearItems = items.stream().filter(it -> Math.abs(it.mention().firstToken() - t) <= WINDOW).toList();
                 List<Fact> made = build(text, s, h, near, nearItems, hits, source, discourse, trace);
                 if (!made.isEmpty()) {
@@ -294,7 +296,7 @@ public final class RuleFactExtractor implements FactExtractor {
                 boolean give = voice.equals("give");
                 Actor giver = first(actors, Marker.FROM, -1, null);
                 Actor taker = first(actors, Marker.TO, -1, giver);
-                Actor subject = subject(actors, t, text.lang());
+                Actor subject = subject(actors, t, analyzer.profile(text.lang()));
                 if (give) {
                     if (giver == null && subject != null && subject != taker) {
                         giver = subject;
@@ -359,7 +361,7 @@ public final class RuleFactExtractor implements FactExtractor {
                     note(trace, s, rule + " rejected: nothing made within " + MAKE_REACH + " words");
                     return List.of();
                 }
-                Actor subject = subject(actors, t, text.lang());
+                Actor subject = subject(actors, t, analyzer.profile(text.lang()));
                 Actor licensor = first(actors, Marker.FROM, -1, null);
                 Actor producer = subject != null && subject != licensor ? subject : null;
                 // where it is made is who makes it, when no one else is said to: "to be assembled in Vietnam"
@@ -399,7 +401,7 @@ public final class RuleFactExtractor implements FactExtractor {
                 roleSets.add(roles);
             }
             case "own" -> {
-                Actor owner = subject(actors, t, text.lang());
+                Actor owner = subject(actors, t, analyzer.profile(text.lang()));
                 if (owner == null) {
                     owner = firstNot(actors, null, Marker.FROM);
                 }
@@ -441,7 +443,7 @@ public final class RuleFactExtractor implements FactExtractor {
                     }
                 }
                 Actor member = subject(actors.stream().filter(a -> a.mention().kind() != EntityKind.ORG
-                        || a.arg().country() != null).toList(), t, text.lang());
+                        || a.arg().country() != null).toList(), t, analyzer.profile(text.lang()));
                 if (member == null || member == org) {
                     member = firstNot(actors, org, Marker.GEN);
                 }
@@ -456,7 +458,7 @@ public final class RuleFactExtractor implements FactExtractor {
             }
             case "accuse" -> {
                 Actor afterT = after(actors, t, null);
-                Actor before = subject(actors, t, text.lang());
+                Actor before = subject(actors, t, analyzer.profile(text.lang()));
                 Map<String, List<Arg>> roles = new LinkedHashMap<>();
                 Actor accused = afterT != null && afterT.marker() == Marker.NONE && before != null ? afterT : before;
                 if (accused == null) {
@@ -621,7 +623,14 @@ public final class RuleFactExtractor implements FactExtractor {
             if (m.kind() == EntityKind.ORG && m.entity().country() == null && !out.isEmpty()
                     && out.get(out.size() - 1).mention().lastToken() + 1 == m.firstToken()
                     && out.get(out.size() - 1).arg().kind() == EntityKind.COUNTRY && government) {
-                continue; // "Gürcistan Savunma Bakanlığı", "Минобороны Казахстана": the country acts
+                // "Gürcistan Savunma Bakanlığına", "Минобороны Казахстана": the country acts, in the case
+                // the body's own ending gives it
+                Actor country = out.get(out.size() - 1);
+                Marker bodyCase = marker(s, m, hits, profile);
+                if (bodyCase != Marker.NONE && country.marker() == Marker.NONE) {
+                    out.set(out.size() - 1, new Actor(country.mention(), country.arg(), bodyCase));
+                }
+                continue;
             }
             if (m.adjectival() && nextActorFollows(ms, m)) {
                 continue; // "Endonezyalı Republikorp", "the Polish Ministry": the adjective says whose, it is no party
@@ -744,6 +753,23 @@ public final class RuleFactExtractor implements FactExtractor {
                     return Marker.valueOf(e.getKey());
                 }
             }
+        } else if (m.kind() == EntityKind.ORG && profile.splitApostrophe() && !m.entity().allNames().contains(m.text())) {
+            // an institution named by common nouns takes its case ending with no apostrophe:
+            // "Savunma Bakanlığına" (to the ministry), "Bakanlığından" (from it)
+            String word = last.norm();
+            Marker found = null;
+            int longest = 1;
+            for (Map.Entry<String, List<String>> e : profile.markerSuffixes().entrySet()) {
+                for (String suffix : e.getValue()) {
+                    if (suffix.length() > longest && word.endsWith(suffix) && word.length() > suffix.length() + 3) {
+                        found = Marker.valueOf(e.getKey());
+                        longest = suffix.length();
+                    }
+                }
+            }
+            if (found != null) {
+                return found;
+            }
         }
         for (Map.Entry<String, List<String>> e : profile.markerPrefixes().entrySet()) {
             for (String p : e.getValue()) {
@@ -806,14 +832,23 @@ public final class RuleFactExtractor implements FactExtractor {
     }
 
     /** The grammatical subject: the nearest unmarked actor before the trigger (after it for verb-first Arabic). */
-    private static Actor subject(List<Actor> actors, int t, String lang) {
+    /**
+     * The unmarked actor that does what the trigger says: by the language's word order
+     * ({@code subject.position} in its profile), the last one before the trigger (SVO: Russian,
+     * English), the first one (SOV: Turkish "Milli Savunma Bakanlığı, ..., Gürcistan'a hibe olarak
+     * verdi"), or failing any before it the first one after it (VSO: Arabic).
+     */
+    private static Actor subject(List<Actor> actors, int t, LanguageProfile profile) {
         Actor best = null;
         for (Actor a : actors) {
             if (a.pos() < t && (a.marker() == Marker.NONE)) {
                 best = a;
+                if (profile.subjectFirst()) {
+                    break;
+                }
             }
         }
-        if (best == null && lang.equals("ar")) {
+        if (best == null && profile.subjectAfter()) {
             for (Actor a : actors) {
                 if (a.pos() > t && a.marker() == Marker.NONE) {
                     return a;

@@ -24,7 +24,18 @@ public record LanguageProfile(String code, String name, String morphology, List<
                               List<String> prefixes2, List<String> articles, List<String> suffixes,
                               int minStem, boolean splitApostrophe, Map<String, Pattern> caseTags,
                               Map<String, List<String>> markerSuffixes, Map<String, List<String>> markerPrefixes,
-                              List<String> adjectiveSuffixes, Pattern futureTag, Pattern pastTag) {
+                              List<String> adjectiveSuffixes, Pattern futureTag, Pattern pastTag,
+                              String subjectPosition) {
+
+    /** SOV: the subject is the first unmarked actor before the verb. */
+    public boolean subjectFirst() {
+        return subjectPosition.contains("first");
+    }
+
+    /** VSO: with no unmarked actor before the verb, the subject is the first one after it. */
+    public boolean subjectAfter() {
+        return subjectPosition.contains("after");
+    }
 
     public static LanguageProfile load(String code) {
         Properties p = new Properties();
@@ -52,7 +63,7 @@ public record LanguageProfile(String code, String name, String morphology, List<
                 list(p, "strip.prefix"), list(p, "strip.prefix2"), list(p, "strip.article"), list(p, "strip.suffix"),
                 Integer.parseInt(p.getProperty("min.stem", "3")), Boolean.parseBoolean(p.getProperty("split.apostrophe")),
                 cases, suffixMarkers, prefixMarkers, list(p, "adjective.suffix"),
-                pattern(p, "tense.future"), pattern(p, "tense.past"));
+                pattern(p, "tense.future"), pattern(p, "tense.past"), p.getProperty("subject.position", "last"));
     }
 
     private static Pattern pattern(Properties p, String key) {
