@@ -201,6 +201,14 @@ public final class RuleFactExtractor implements FactExtractor {
         });
     }
 
+    /** A word of making between a system and a company: "JAS 39 Gripen NG производства Saab". */
+    private static boolean attributiveMaker(List<Actor> actors, List<Item> items, int t) {
+        boolean companyAfter = actors.stream().anyMatch(a -> a.mention().kind() == EntityKind.ORG && a.pos() == t + 1);
+        boolean systemBefore = items.stream().anyMatch(it -> it.mention().kind() == EntityKind.WEAPON
+                && it.mention().lastToken() == t - 1);
+        return companyAfter && systemBefore;
+    }
+
     /** How far (in tokens) from a word of making what is made may stand. */
     private static final int MAKE_REACH = 6;
     /** How far (in tokens) from its trigger an actor may stand. */
@@ -356,6 +364,11 @@ public final class RuleFactExtractor implements FactExtractor {
                 roleSets.add(roles);
             }
             case "make" -> {
+                if (attributiveMaker(actors, items, t)) {
+                    // "Gripen NG производства Saab", "F/A-18 компании Boeing": who makes it, no production event
+                    note(trace, s, rule + " rejected: names the maker of a system, reports no production");
+                    return List.of();
+                }
                 if (items.stream().noneMatch(it -> Math.abs(it.mention().firstToken() - t) <= MAKE_REACH)) {
                     // "собрали 15 млн" collects money: what is made stands next to the word
                     note(trace, s, rule + " rejected: nothing made within " + MAKE_REACH + " words");
@@ -931,7 +944,11 @@ public final class RuleFactExtractor implements FactExtractor {
                 }
                 return out;
             }
-            chosen.addAll(actors.stream().filter(a -> a.marker() != Marker.IN && a.marker() != Marker.FROM).toList());
+            // "Россия и Италия подписали контракт, по которому ... компании «Ивеко»": a subject of two
+            // or more actors before the verb are the parties, not what the rest of the sentence names
+            List<Actor> before = actors.stream().filter(a -> a.pos() < t && a.marker() == Marker.NONE).toList();
+            chosen.addAll(before.size() >= 2 ? before
+                    : actors.stream().filter(a -> a.marker() != Marker.IN && a.marker() != Marker.FROM).toList());
         }
         List<Arg> p = new ArrayList<>();
         chosen.forEach(a -> addDistinct(p, a.arg()));
