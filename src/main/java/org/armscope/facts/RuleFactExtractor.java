@@ -205,7 +205,7 @@ public final class RuleFactExtractor implements FactExtractor {
     private static boolean attributiveMaker(List<Actor> actors, List<Item> items, int t) {
         boolean companyAfter = actors.stream().anyMatch(a -> a.mention().kind() == EntityKind.ORG && a.pos() == t + 1);
         boolean systemBefore = items.stream().anyMatch(it -> it.mention().kind() == EntityKind.WEAPON
-                && it.mention().lastToken() == t - 1);
+                && it.mention().lastToken() < t && t - it.mention().lastToken() <= 3);
         return companyAfter && systemBefore;
     }
 

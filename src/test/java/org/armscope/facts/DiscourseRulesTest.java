@@ -78,4 +78,13 @@ class DiscourseRulesTest {
                 + "SIGMA corvettes with the Dutch shipyard.");
         assertTrue(has(f, "PROCUREMENT", "buyer=ID", "item=SIGMA"), "'the country' is Indonesia: " + f);
     }
+
+    @Test
+    void theMakerOfASystemIsNoProductionAndACoordinatedSubjectAreTheParties() {
+        List<String> f = facts("t10", "В тендере участвовали шведский JAS 39 Gripen NG производства Saab и российский МиГ-35.");
+        assertFalse(has(f, "PRODUCTION"), "'производства Saab' names the maker: " + f);
+        List<String> g = facts("t11", "Россия и Италия подписали контракт, по которому будут выпущены 60 бронемашин компании «Ивеко».");
+        assertTrue(has(g, "AGREEMENT", "parties=RU+IT") || has(g, "AGREEMENT", "parties=IT+RU"), g.toString());
+        assertFalse(has(g, "AGREEMENT", "Iveco"), "the company of the subordinate clause is no party: " + g);
+    }
 }
