@@ -100,6 +100,17 @@ public final class RuleFactExtractor implements FactExtractor {
                 if (!made.isEmpty()) {
                     seen.put(h.cue().type(), h.index());
                 }
+                for (Fact f : made) {
+                    if (f.type() == FactType.PROCUREMENT && !f.role("buyer").isEmpty()) {
+                        discourse.lastProcurement = f;
+                        discourse.lastProcurementMaker = f.role("supplier").isEmpty() ? null : f.role("supplier").get(0);
+                        for (Item it : nearItems) {
+                            if (discourse.lastProcurementMaker == null && f.role("item").stream().anyMatch(a -> same(a, it.arg()))) {
+                                discourse.lastProcurementMaker = makerOf(it, near);
+                            }
+                        }
+                    }
+                }
                 sentenceFacts.addAll(made);
             }
             dropGenericCooperation(sentenceFacts, s, trace);
@@ -201,6 +212,28 @@ public final class RuleFactExtractor implements FactExtractor {
         });
     }
 
+    /**
+     * Who makes a system, as the sentence says it: a possessive or adjective right before it
+     * ("Boeing's F/A-18", "китайські JF-17"), a company right after it ("F-16IN от Lockheed Martin"),
+     * else the knowledge base's country of the design.
+     */
+    private static Arg makerOf(Item it, List<Actor> actors) {
+        for (Actor a : actors) {
+            if (a.marker() == Marker.ADJ && a.mention().lastToken() < it.mention().firstToken()
+                    && it.mention().firstToken() - a.mention().lastToken() <= 2) {
+                return a.arg();
+            }
+        }
+        for (Actor a : actors) {
+            if (a.mention().kind() == EntityKind.ORG && a.pos() > it.mention().lastToken()
+                    && a.pos() - it.mention().lastToken() <= 3) {
+                return a.arg();
+            }
+        }
+        String origin = it.mention().kind() == EntityKind.WEAPON ? it.mention().entity().country() : null;
+        return origin == null || origin.isBlank() ? null : Arg.country(origin);
+    }
+
     /** A word of making between a system and a company: "JAS 39 Gripen NG производства Saab". */
     private static boolean attributiveMaker(List<Actor> actors, List<Item> items, int t) {
         boolean companyAfter = actors.stream().anyMatch(a -> a.mention().kind() == EntityKind.ORG && a.pos() == t + 1);
@@ -226,6 +259,9 @@ public final class RuleFactExtractor implements FactExtractor {
         /** A directed exchange whose sentence named no items, and where it stood. */
         Fact pending;
         int pendingSentence = -100;
+        /** The last purchase told: its buyer is the market a tender is for, its maker a competitor. */
+        Fact lastProcurement;
+        Arg lastProcurementMaker;
         /** The distinct actors of the headline (the first sentence). */
         List<Arg> titleParties = List.of();
         /** The last country and the last organisation named: what "the country" and "the company" refer back to. */
@@ -440,6 +476,32 @@ public final class RuleFactExtractor implements FactExtractor {
                 roleSets.addAll(sets);
             }
             case "compete" -> roleSets.addAll(competition(actors, t));
+            case "tender" -> {
+                // "Dassault's Rafale, Airbus's Eurofighter and Boeing's Super Hornet had also been
+                // considered": the makers of the systems in the running compete, with the maker of the
+                // one bought, for the buyer's market
+                List<Arg> competitors = new ArrayList<>();
+                for (Item it : items) {
+                    Arg maker = makerOf(it, actors);
+                    if (maker != null) {
+                        addDistinct(competitors, maker);
+                    }
+                }
+                Actor place = actors.stream().filter(a -> a.marker() == Marker.IN).findFirst().orElse(null);
+                Fact bought = discourse.lastProcurement;
+                Arg market = place != null ? place.arg() : bought != null ? bought.role("buyer").get(0) : null;
+                if (bought != null && discourse.lastProcurementMaker != null) {
+                    addDistinct(competitors, discourse.lastProcurementMaker);
+                }
+                Map<String, List<Arg>> roles = new LinkedHashMap<>();
+                if (market != null) {
+                    Arg m0 = market;
+                    competitors.removeIf(c -> same(c, m0));
+                    roles.put("market", List.of(market));
+                }
+                roles.put("competitors", competitors);
+                roleSets.add(roles);
+            }
             case "member" -> {
                 Actor org = null;
                 for (Actor a : actors) {

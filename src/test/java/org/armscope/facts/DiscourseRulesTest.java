@@ -87,4 +87,12 @@ class DiscourseRulesTest {
         assertTrue(has(g, "AGREEMENT", "parties=RU+IT") || has(g, "AGREEMENT", "parties=IT+RU"), g.toString());
         assertFalse(has(g, "AGREEMENT", "Iveco"), "the company of the subordinate clause is no party: " + g);
     }
+
+    @Test
+    void theMakersOfTheSystemsConsideredCompeteForTheBuyer() {
+        List<String> f = facts("t12", "Norway picks a new tank\n"
+                + "Norway has ordered Hyundai Rotem's K2 tanks for its army. Rheinmetall's Leopard 2 and "
+                + "General Dynamics' M1 Abrams had also been considered.");
+        assertTrue(has(f, "COMPETITION", "market=NO", "Rheinmetall", "General Dynamics"), f.toString());
+    }
 }
