@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Files and folders (recursively): .txt, .html, .htm, and any of them gzipped. The document
- * id is the file-name stem, so a seed keeps its name through the whole system.
+ * Files and folders (recursively): .txt, .html, .htm, and any of them gzipped, and article
+ * records in JSON (.json, .jsonl, or a .zip of them: {@link JsonArticles}). The document id is the
+ * file-name stem (with the record's number for JSON), so a seed keeps its name through the whole system.
  */
 public final class FileSource implements Source {
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
@@ -54,18 +55,38 @@ public final class FileSource implements Source {
             return false;
         }
         String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        return EXTENSIONS.stream().anyMatch(base::endsWith);
+        return EXTENSIONS.stream().anyMatch(base::endsWith) || JsonArticles.accepted(name);
     }
 
     @Override
     public long estimatedSize() {
-        return files.size();
+        long n = 0;
+        for (Path f : files) {
+            // an archive of article records counts by its size (about 2 KB a record)
+            n += JsonArticles.accepted(f.getFileName().toString().toLowerCase(Locale.ROOT))
+                    ? Math.max(1, sizeOf(f) / ARCHIVE_BYTES_PER_RECORD) : 1;
+        }
+        return n;
+    }
+
+    private static final long ARCHIVE_BYTES_PER_RECORD = 2_000;
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     @Override
     public void forEach(Consumer<RawDocument> sink, Consumer<IngestError> errors) {
         missing.forEach(errors);
         for (Path f : files) {
+            if (JsonArticles.accepted(f.getFileName().toString().toLowerCase(Locale.ROOT))) {
+                JsonArticles.read(f, sink, errors);
+                continue;
+            }
             RawDocument doc;
             try {
                 doc = read(f, maxBytes);
