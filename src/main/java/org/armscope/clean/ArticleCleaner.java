@@ -60,7 +60,24 @@ public final class ArticleCleaner implements Cleaner {
         List<Block> blocks = lines.stream().map(Block::plain).toList();
         String title = !blocks.isEmpty() && BlockClassifier.titleLike(blocks.get(0).text()) ? blocks.get(0).text() : null;
         String text = assemble(title, blocks);
-        return new Document(raw.id(), raw.source(), null, title != null ? title : firstLine(text), null, null, null, text);
+        return new Document(raw.id(), raw.source(), null, title != null ? title : firstLine(text), dateline(lines), null, null, text);
+    }
+
+    /** How many lines at the top of a plain-text page may hold its dateline. */
+    private static final int DATELINE_LINES = 6;
+
+    /** A short line near the top that is a date ("27 أكتوبر 2025", "Вторник, 24 января 2012 года, 15:10"). */
+    static String dateline(List<String> lines) {
+        for (int i = 0; i < Math.min(DATELINE_LINES, lines.size()); i++) {
+            String line = lines.get(i);
+            if (line.length() <= 60 && BlockClassifier.words(line).size() <= 7) {
+                String d = DateFinder.find(line);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
     }
 
     private Document cleanHtml(RawDocument raw) {

@@ -71,7 +71,7 @@ public final class RuleFactExtractor implements FactExtractor {
             List<Mention> named = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
             List<Mention> ms = withAntecedents(s, named, hits, discourse, trace);
             List<Actor> actors = actors(s, ms, hits, profile);
-            List<Item> items = resolveDemonstratives(items(ms), hits, discourse);
+            List<Item> items = resolveDemonstratives(items(ms), ms, hits, discourse);
             Actor source = source(s, hits, actors);
             if (s.index() == 0) {
                 List<Arg> heads = new ArrayList<>();
@@ -167,8 +167,10 @@ public final class RuleFactExtractor implements FactExtractor {
                 if (prior == null) {
                     facts.put(key, f);
                 } else {
-                    // one deal told twice: the surer statement, with what only the other one says
-                    Fact keep = prior.confidence() < f.confidence() ? f : prior;
+                    // one deal told twice: the first statement (the headline and lead tell the news; later
+                    // sentences add conditions and hypotheses), unless the later one is clearly surer, with
+                    // what only the other one says
+                    Fact keep = f.confidence() > prior.confidence() + MERGE_MARGIN ? f : prior;
                     Fact other = keep == f ? prior : f;
                     facts.put(key, new Fact(keep.factId(), keep.doc(), keep.type(), keep.roles(), keep.modality(),
                             keep.time() != null ? keep.time() : other.time(),
@@ -242,6 +244,12 @@ public final class RuleFactExtractor implements FactExtractor {
         return companyAfter && systemBefore;
     }
 
+    /** How much surer a later statement of a deal must be to replace the first. */
+    private static final double MERGE_MARGIN = 0.05;
+
+    /** The headline and lead: the sentences that report the news of the day. */
+    private static final int NEWS_OF_THE_DAY = 3;
+
     /** How far (in tokens) from a word of making what is made may stand. */
     private static final int MAKE_REACH = 6;
     /** How far (in tokens) from its trigger an actor may stand. */
@@ -311,7 +319,8 @@ public final class RuleFactExtractor implements FactExtractor {
      * "bu uçaklar") is the system of that class named last, and so is a class of which the article has
      * named one system only: the item of the fact is that system.
      */
-    private static List<Item> resolveDemonstratives(List<Item> items, List<Lexicon.Hit> hits, Discourse discourse) {
+    private static List<Item> resolveDemonstratives(List<Item> items, List<Mention> ms, List<Lexicon.Hit> hits,
+                                                    Discourse discourse) {
         List<Item> out = new ArrayList<>(items.size());
         for (Item it : items) {
             Arg earlier = it.arg().kind() == EntityKind.CATEGORY ? discourse.lastWeapon.get(it.arg().category()) : null;
@@ -321,7 +330,10 @@ public final class RuleFactExtractor implements FactExtractor {
             // the only system of its class the article has named: "the corvettes" of an article on the Sigma
             java.util.Set<String> known = it.arg().kind() == EntityKind.CATEGORY
                     ? discourse.weaponsOf.getOrDefault(it.arg().category(), java.util.Set.of()) : java.util.Set.of();
-            boolean sole = earlier != null && known.size() == 1;
+            // (a class described by its origin, "беспилотники от Турции", "Turkish drones", stays a class)
+            boolean described = ms.stream().anyMatch(m -> m.kind().isActor()
+                    && m.firstToken() <= it.mention().lastToken() + 2 && m.lastToken() >= it.mention().firstToken() - 2);
+            boolean sole = earlier != null && known.size() == 1 && !described;
             out.add(pointed || sole ? new Item(it.mention(), earlier) : it);
         }
         return out;
@@ -556,6 +568,13 @@ public final class RuleFactExtractor implements FactExtractor {
         LanguageProfile lp = analyzer.profile(text.lang());
         Modality modality = modality(s, hits, t, h.cue().modality(), lp.futureTag(), lp.pastTag());
         TimeSpan time = nearestTime(s, text.lang(), s.tokens().get(t).start());
+        String published = text.document().date();
+        if (time == null && type == FactType.AGREEMENT && modality == Modality.ASSERTED && published != null
+                && s.index() < NEWS_OF_THE_DAY) {
+            // "Ankara and London sign a deal": an agreement the headline or lead reports as done, with no
+            // date of its own, was signed when the news was published
+            time = new TimeSpan(published, published, "publication date");
+        }
         Money money = firstMoney(s);
         if (noItems) {
             // "approved arms sales to Israel. The package includes …": the items may follow

@@ -72,6 +72,10 @@ final class JsonArticles {
                 }
                 JsonNode rec = JSON.readTree(p);
                 n++;
+                if (n == 1 && first(rec, "content", "text", "body", "article", "title", "headline") == null) {
+                    errors.accept(new Source.IngestError(where, "not article records (no content, text, body or title field)"));
+                    return;
+                }
                 String body = first(rec, "content", "text", "body", "article");
                 if (body == null || body.isBlank()) {
                     errors.accept(new Source.IngestError(where + " #" + n, "record has no text"));

@@ -27,6 +27,8 @@ class JsonArticlesTest {
             z.write(RECORDS.getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }
+        Files.writeString(dir.resolve("gold.facts.jsonl"), "{\"doc\": \"x\", \"type\": \"TRANSFER\", \"roles\": {}}\n",
+                StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("c.jsonl"), "{\"content\": \"Line one.\"}\n{\"content\": \"Line two.\"}\n{broken",
                 StandardCharsets.UTF_8);
         List<RawDocument> docs = new ArrayList<>();
@@ -39,5 +41,7 @@ class JsonArticlesTest {
         assertTrue(docs.stream().anyMatch(d -> d.id().equals("day-2015-07-21-3")), "zip entries keep their names");
         assertTrue(errors.stream().anyMatch(e -> e.message().contains("no text")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.message().contains("malformed JSON after 2 records")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.item().endsWith("gold.facts.jsonl") && e.message().contains("not article records")),
+                "a JSON file of other records is refused once, as a whole: " + errors);
     }
 }
