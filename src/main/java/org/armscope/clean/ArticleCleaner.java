@@ -474,16 +474,37 @@ public final class ArticleCleaner implements Cleaner {
         return !attrs.isBlank() && CONTENT_CLASS.matcher(attrs).find();
     }
 
+    /**
+     * Whether a class word names the page's content ("content", "content-main", "entry-content"):
+     * "comment_content" is the content of a comment, which is chrome.
+     */
+    private static boolean namesContent(String attrs) {
+        for (String word : attrs.split("\\s+")) {
+            if (word.startsWith("content") || CONTENT_CLASS.matcher(word).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean looksLikeChrome(Element el) {
         String tag = el.normalName();
         if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("p")) {
             return false;
         }
         String attrs = words(el.className() + " " + el.id() + " " + el.attr("role"));
-        return !attrs.isBlank() && CHROME_CLASS.matcher(attrs).find()
-                && !attrs.contains("article") && !attrs.contains("content") && !attrs.contains("post-body")
-                && !holdsProse(el);
+        if (attrs.isBlank() || !CHROME_CLASS.matcher(attrs).find() || attrs.contains("article") || namesContent(attrs)
+                || attrs.contains("post-body")) {
+            return false;
+        }
+        // a comment thread is prose and still chrome; other chrome-looking wrappers that hold a
+        // page's worth of prose hold the article
+        return PROSE_CHROME.matcher(attrs).find() || !holdsProse(el);
     }
+
+    /** Chrome made of prose: readers' comments, whatever their length. */
+    private static final Pattern PROSE_CHROME = Pattern.compile("(?i)(^|[ _-])(comment|comments|comment-list|commentlist|"
+            + "comment-content|comment-body|disqus)([ _-]|$)");
 
     /**
      * Whether an element holds a page's worth of unlinked text: a wrapper whose class happens to
