@@ -489,10 +489,13 @@ public final class ArticleCleaner implements Cleaner {
 
     private static boolean looksLikeChrome(Element el) {
         String tag = el.normalName();
+        String attrs = words(el.className() + " " + el.id() + " " + el.attr("role"));
+        if (TEASERS.matcher(attrs).find()) {
+            return true; // "more stories", "most read", "up next": other articles, even as <article>
+        }
         if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("p")) {
             return false;
         }
-        String attrs = words(el.className() + " " + el.id() + " " + el.attr("role"));
         if (attrs.isBlank() || !CHROME_CLASS.matcher(attrs).find() || attrs.contains("article") || namesContent(attrs)
                 || attrs.contains("post-body")) {
             return false;
@@ -501,6 +504,11 @@ public final class ArticleCleaner implements Cleaner {
         // page's worth of prose hold the article
         return PROSE_CHROME.matcher(attrs).find() || !holdsProse(el);
     }
+
+    /** Lists of other articles, by the names sites give them. */
+    private static final Pattern TEASERS = Pattern.compile("(?i)(^|[ _-])(more-posts|more-stories|more-news|more-articles|"
+            + "also-read|read-next|up-next|most-read|most-popular|popular-posts|trending-posts|"
+            + "related-posts|related-articles|related-stories)([ _-]|$)");
 
     /** Chrome made of prose: readers' comments, whatever their length. */
     private static final Pattern PROSE_CHROME = Pattern.compile("(?i)(^|[ _-])(comment|comments|comment-list|commentlist|"
