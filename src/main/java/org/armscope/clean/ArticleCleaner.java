@@ -353,8 +353,11 @@ public final class ArticleCleaner implements Cleaner {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
+    /** White space folded, and the text in Unicode NFC: one spelling for "ড়" however the page encodes it. */
     static String collapse(String s) {
-        return s.replace('\u00A0', ' ').replaceAll("[\\s\\p{Z}]+", " ").strip();
+        String t = s.replace('\u00A0', ' ').replaceAll("[\\s\\p{Z}]+", " ").strip();
+        return java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFC) ? t
+                : java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
     }
 
     /** Walks the body (iteratively: deep nesting cannot overflow the stack) and cuts it into blocks. */
