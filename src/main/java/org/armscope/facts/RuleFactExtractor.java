@@ -847,9 +847,10 @@ public final class RuleFactExtractor implements FactExtractor {
                     return Marker.valueOf(e.getKey());
                 }
             }
-        } else if (m.kind() == EntityKind.ORG && profile.splitApostrophe() && !m.entity().allNames().contains(m.text())) {
-            // an institution named by common nouns takes its case ending with no apostrophe:
-            // "Savunma Bakanlığına" (to the ministry), "Bakanlığından" (from it)
+        } else if ((m.kind() == EntityKind.ORG || m.kind() == EntityKind.COUNTRY) && profile.splitApostrophe()
+                && !m.entity().allNames().contains(m.text())) {
+            // an institution named by common nouns, or a country named by an anaphor, takes its case
+            // ending with no apostrophe: "Savunma Bakanlığına" (to the ministry), "ülkede" (in the country)
             String word = last.norm();
             Marker found = null;
             int longest = 1;
@@ -1165,7 +1166,10 @@ public final class RuleFactExtractor implements FactExtractor {
         }
         Modality best = Modality.ASSERTED;
         for (Lexicon.Hit h : hits) {
-            if (h.cue().kind() == Lexicon.Kind.NEG && h.index() + h.length() >= t - 1 && h.index() < t) {
+            boolean post = "post".equals(h.cue().arg());
+            // a negation stands right before the trigger, or (verb-final languages) right after it
+            if (h.cue().kind() == Lexicon.Kind.NEG && (post ? h.index() > t && h.index() - t <= 3
+                    : h.index() + h.length() >= t - 1 && h.index() < t)) {
                 return Modality.DENIED;
             }
         }

@@ -95,4 +95,10 @@ class DiscourseRulesTest {
                 + "General Dynamics' M1 Abrams had also been considered.");
         assertTrue(has(f, "COMPETITION", "market=NO", "Rheinmetall", "General Dynamics"), f.toString());
     }
+
+    @Test
+    void aTurkishNegationAfterTheVerbDeniesTheFact() {
+        List<String> f = facts("t13", "Türkiye, Rusya'dan yeni S-400 sistemleri satın almayacak.");
+        assertTrue(has(f, "PROCUREMENT", "buyer=TR", "denied"), f.toString());
+    }
 }
