@@ -808,6 +808,17 @@ public final class RuleFactExtractor implements FactExtractor {
         return new Arg(e.kind(), e.name(), e.country(), null, null, aliases);
     }
 
+    /** The role a preposition or postposition cue gives the actor it governs, or null. */
+    private static Marker roleMarker(Lexicon.Kind kind) {
+        return switch (kind) {
+            case FROM -> Marker.FROM;
+            case TO -> Marker.TO;
+            case WITH -> Marker.WITH;
+            case IN -> Marker.IN;
+            default -> null;
+        };
+    }
+
     private Marker marker(Sentence s, Mention m, List<Lexicon.Hit> hits, LanguageProfile profile) {
         List<Token> toks = s.tokens();
         for (Lexicon.Hit h : hits) {
@@ -815,26 +826,15 @@ public final class RuleFactExtractor implements FactExtractor {
             if ("post".equals(h.cue().arg())) {
                 continue;
             }
-            if (end == m.firstToken() || (end == m.firstToken() - 1 && !m.adjectival() && isAdjectiveLike(toks.get(end)))) {
-                switch (h.cue().kind()) {
-                    case FROM -> { return Marker.FROM; }
-                    case TO -> { return Marker.TO; }
-                    case WITH -> { return Marker.WITH; }
-                    case IN -> { return Marker.IN; }
-                    default -> { }
-                }
+            if ((end == m.firstToken() || (end == m.firstToken() - 1 && !m.adjectival() && isAdjectiveLike(toks.get(end))))
+                    && roleMarker(h.cue().kind()) != null) {
+                return roleMarker(h.cue().kind());
             }
         }
         for (Lexicon.Hit h : hits) {
             // postpositions mark the actor before them: "Suudi Arabistan ile", "X'e göre"
-            if (h.index() == m.lastToken() + 1 && "post".equals(h.cue().arg())) {
-                switch (h.cue().kind()) {
-                    case FROM -> { return Marker.FROM; }
-                    case TO -> { return Marker.TO; }
-                    case WITH -> { return Marker.WITH; }
-                    case IN -> { return Marker.IN; }
-                    default -> { }
-                }
+            if (h.index() == m.lastToken() + 1 && "post".equals(h.cue().arg()) && roleMarker(h.cue().kind()) != null) {
+                return roleMarker(h.cue().kind());
             }
         }
         Token head = toks.get(m.firstToken());
