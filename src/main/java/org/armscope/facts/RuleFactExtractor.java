@@ -1157,7 +1157,7 @@ public final class RuleFactExtractor implements FactExtractor {
     // ---- modality, source, time, money ---------------------------------------------------------
 
     /** How many words from its trigger a future verb still makes the fact planned ("передаст ... безвозмездно"). */
-    private static final int TENSE_REACH = 3;
+    private static final int TENSE_REACH = 6;
 
     private static Modality modality(Sentence s, List<Lexicon.Hit> hits, int t, String fixed, java.util.regex.Pattern future,
                                      java.util.regex.Pattern past) {
