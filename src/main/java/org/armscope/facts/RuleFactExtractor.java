@@ -566,7 +566,7 @@ public final class RuleFactExtractor implements FactExtractor {
             }
         }
         LanguageProfile lp = analyzer.profile(text.lang());
-        Modality modality = modality(s, hits, t, h.cue().modality(), lp.futureTag(), lp.pastTag());
+        Modality modality = modality(s, hits, t, h.cue().modality(), lp.futureTag(), lp.pastTag(), lp.subjectFirst());
         TimeSpan time = nearestTime(s, text.lang(), s.tokens().get(t).start());
         String published = text.document().date();
         if (time == null && type == FactType.AGREEMENT && modality == Modality.ASSERTED && published != null
@@ -1156,11 +1156,17 @@ public final class RuleFactExtractor implements FactExtractor {
 
     // ---- modality, source, time, money ---------------------------------------------------------
 
+    /** How close a modal word must stand to govern a trigger told in the past tense. */
+    private static final int DONE_REACH = 3;
+
+    /** How many words after its trigger noun a modal word still governs it in a verb-final language. */
+    private static final int VERB_FINAL_MODAL_REACH = 8;
+
     /** How many words from its trigger a future verb still makes the fact planned ("передаст ... безвозмездно"). */
     private static final int TENSE_REACH = 6;
 
     private static Modality modality(Sentence s, List<Lexicon.Hit> hits, int t, String fixed, java.util.regex.Pattern future,
-                                     java.util.regex.Pattern past) {
+                                     java.util.regex.Pattern past, boolean verbFinal) {
         if (fixed != null) {
             return Modality.of(fixed);
         }
@@ -1192,7 +1198,9 @@ public final class RuleFactExtractor implements FactExtractor {
             if (h.cue().kind() != Lexicon.Kind.MOD) {
                 continue;
             }
-            boolean near = h.index() < t ? t - h.index() <= (done ? TENSE_REACH : MODAL_REACH) : h.index() - t <= 2;
+            // in a verb-final language the modal verb follows the trigger noun: "satış ... müzakereler sürerken"
+            int after = verbFinal ? VERB_FINAL_MODAL_REACH : 2;
+            boolean near = h.index() < t ? t - h.index() <= (done ? DONE_REACH : MODAL_REACH) : h.index() - t <= after;
             boolean clauseWide = h.cue().arg().equals("hypothetical") || h.cue().arg().equals("alleged");
             if (near || clauseWide) {
                 Modality m = Modality.of(h.cue().arg());

@@ -101,4 +101,10 @@ class DiscourseRulesTest {
         List<String> f = facts("t13", "Türkiye, Rusya'dan yeni S-400 sistemleri satın almayacak.");
         assertTrue(has(f, "PROCUREMENT", "buyer=TR", "denied"), f.toString());
     }
+
+    @Test
+    void aVerbFinalModalFollowsTheTriggerNoun() {
+        List<String> f = facts("t14", "Türkiye ile Suudi Arabistan arasında savaş gemisi satışını kapsayan paket için müzakereler sürüyor.");
+        assertTrue(has(f, "TRANSFER", "possible"), "negotiations under way: " + f);
+    }
 }
