@@ -31,6 +31,7 @@ public final class Normalizers {
     private static final Pattern DECADE = Pattern.compile("(1[89]\\d0|20\\d0)\\s?[-’']?\\s?(?:х|x|s|ых|их|ые|ті|х годов|lar|ler|ات)");
     private static final Pattern LATE = Pattern.compile("(?i)(конц|кінц|late|أواخر|sonların|sonu)");
     private static final Pattern EARLY = Pattern.compile("(?i)(начал|початк|early|أوائل|başların|başı)");
+    private static final Pattern MID = Pattern.compile("(?i)(середин|mid|منتصف|ortaların|ortası)");
     private static final Pattern SINCE = Pattern.compile("(?i)(?:^|\\s)(с|со|з|із|since|منذ)\\s+(?:\\S+\\s+){0,2}$");
     private static final Pattern SINCE_AFTER = Pattern.compile("^\\S*\\s*(?:'?(?:den|dan|ten|tan)\\s+(?:beri|bu yana)|yılından bu yana)");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,3}(?:[ ,.\\u00A0]\\d{3})+|\\d+(?:[.,]\\d+)?)(?![\\d])");
@@ -104,10 +105,11 @@ public final class Normalizers {
             }
             int decade = Integer.parseInt(d.group(1));
             String before = text.substring(Math.max(0, d.start() - 25), d.start());
-            int year = LATE.matcher(before).find() ? decade + 7 : EARLY.matcher(before).find() ? decade : decade;
+            boolean mid = MID.matcher(before).find();
+            int year = LATE.matcher(before).find() ? decade + 7 : mid ? decade + 4 : decade;
             int from = Math.max(0, d.start() - 25);
             boolean since = SINCE.matcher(before.replaceAll("\\S*$", "")).find() || before.matches("(?isu).*\\b(с|з|since|منذ)\\s+\\S+\\s*$");
-            String end = since ? null : String.valueOf(decade + 9);
+            String end = since ? null : String.valueOf(mid ? decade + 6 : EARLY.matcher(before).find() ? decade + 3 : decade + 9);
             out.add(new Found<>(new TimeSpan(String.valueOf(year), end, text.substring(from, d.end()).strip()), d.start(), d.end()));
         }
         Matcher y = YEAR.matcher(text);

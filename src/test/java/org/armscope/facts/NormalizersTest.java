@@ -29,6 +29,10 @@ class NormalizersTest {
         assertEquals("1993", y.start());
         assertEquals("1993", y.end());
         assertNull(time("с 1993 года", "ru").end());
+        TimeSpan mid = time("закупила эти самолеты в середине 1980-х годов", "ru");
+        assertEquals("1984", mid.start());
+        assertEquals("1986", mid.end());
+        assertEquals("1993", time("in the early 1990s", "en").end());
     }
 
     @Test
