@@ -205,6 +205,11 @@ public final class GazetteerLinker implements EntityLinker {
                 if (h.caseSensitive() && i - start == 1 && !looksLikeName(toks.get(start))) {
                     continue;
                 }
+                if (h.caseSensitive() && i - start == 1 && start == 0 && !toks.get(start).tag().isEmpty()) {
+                    // a system named by a common word ("Конкурс", the missile) capitalised only because it
+                    // opens the sentence is the word: "Конкурс на 126 истребителей объявили в 2007 году"
+                    continue;
+                }
                 if (h.upper() && !allCaps(toks, start, i)) {
                     continue;
                 }

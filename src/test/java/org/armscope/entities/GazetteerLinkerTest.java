@@ -74,4 +74,12 @@ class GazetteerLinkerTest {
         assertTrue(treaty.stream().noneMatch(id -> id.startsWith("PERSON:") || id.startsWith("ORG:")),
                 "the name of a treaty is no actor: " + treaty);
     }
+
+    @Test
+    void aCommonWordOpeningASentenceIsNoSystem() {
+        List<String> word = ids("ru", "Конкурс на 126 истребителей объявили в 2007 году");
+        assertTrue(word.stream().noneMatch(id -> id.startsWith("WEAPON:")), word.toString());
+        List<String> missile = ids("ru", "Армия получила новые ракеты Конкурс");
+        assertTrue(missile.stream().anyMatch(id -> id.startsWith("WEAPON:Konkurs")), missile.toString());
+    }
 }
