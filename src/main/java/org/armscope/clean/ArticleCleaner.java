@@ -49,7 +49,8 @@ public final class ArticleCleaner implements Cleaner {
         return raw.html() ? cleanHtml(raw) : cleanText(raw);
     }
 
-    private Document cleanText(RawDocument raw) {
+    /** The non-empty lines of a plain-text page, white space folded. */
+    private static List<String> lines(RawDocument raw) {
         List<String> lines = new ArrayList<>();
         for (String line : raw.text().split("\\R")) {
             String t = collapse(line);
@@ -57,6 +58,17 @@ public final class ArticleCleaner implements Cleaner {
                 lines.add(t);
             }
         }
+        return lines;
+    }
+
+    /** The parsed page, cut at {@value #MAX_CHARS} characters. */
+    private static org.jsoup.nodes.Document parse(RawDocument raw) {
+        String html = raw.text().length() > MAX_CHARS ? raw.text().substring(0, MAX_CHARS) : raw.text();
+        return Jsoup.parse(html, raw.source() == null ? "" : raw.source(), Parser.htmlParser());
+    }
+
+    private Document cleanText(RawDocument raw) {
+        List<String> lines = lines(raw);
         List<Block> blocks = lines.stream().map(Block::plain).toList();
         String title = !blocks.isEmpty() && BlockClassifier.titleLike(blocks.get(0).text()) ? blocks.get(0).text() : null;
         String text = assemble(title, blocks);
@@ -81,8 +93,7 @@ public final class ArticleCleaner implements Cleaner {
     }
 
     private Document cleanHtml(RawDocument raw) {
-        String html = raw.text().length() > MAX_CHARS ? raw.text().substring(0, MAX_CHARS) : raw.text();
-        org.jsoup.nodes.Document page = Jsoup.parse(html, raw.source() == null ? "" : raw.source(), Parser.htmlParser());
+        org.jsoup.nodes.Document page = parse(raw);
         Metadata meta = Metadata.read(page);
         Element body = page.body();
         List<Block> blocks = body == null ? List.of() : mainContainer(blocks(body));
@@ -268,15 +279,12 @@ public final class ArticleCleaner implements Cleaner {
     public static List<String> explain(RawDocument raw) {
         if (!raw.html()) {
             List<String> out = new ArrayList<>();
-            for (String line : raw.text().split("\\R")) {
-                String t = collapse(line);
-                if (!t.isEmpty()) {
-                    out.add(String.format(Locale.ROOT, "%7.1f  %s", BlockClassifier.score(Block.plain(t)), clip(t)));
-                }
+            for (String t : lines(raw)) {
+                out.add(String.format(Locale.ROOT, "%7.1f  %s", BlockClassifier.score(Block.plain(t)), clip(t)));
             }
             return out;
         }
-        org.jsoup.nodes.Document page = Jsoup.parse(raw.text(), raw.source() == null ? "" : raw.source(), Parser.htmlParser());
+        org.jsoup.nodes.Document page = parse(raw);
         List<Block> all = page.body() == null ? List.of() : blocks(page.body());
         java.util.Map<Block, String> why = new java.util.IdentityHashMap<>();
         mainContainer(all, why);

@@ -31,7 +31,7 @@ record Metadata(String title, String date, String author, String site, String ca
         }
         // a full date in the address is the publication date (htmldate's order): tags are often
         // rewritten when a page is updated or re-rendered, addresses rarely
-        String date = urlDate(canonical != null ? canonical : page.location());
+        String date = urlDate(canonical);
         if (date == null) {
             date = urlDate(page.location());
         }

@@ -74,8 +74,9 @@ final class EvalCommand implements Runnable {
                     System.out.printf(Locale.ROOT, "threshold %.2f P %.3f R %.3f F1 %.3f%n", t, c.precision(), c.recall(), c.f1());
                 }
             }
+            List<Fact> kept = scoped.stream().filter(f -> f.confidence() >= minConfidence).toList();
             if (errors) {
-                FactScorer.Result r = FactScorer.score(goldFacts, scoped.stream().filter(f -> f.confidence() >= minConfidence).toList());
+                FactScorer.Result r = FactScorer.score(goldFacts, kept);
                 r.missedGold().forEach(a -> System.out.println("missed   " + a.fact().doc() + " " + describe(a)));
                 r.spuriousPredicted().forEach(a -> System.out.println("spurious " + a.fact().doc() + " " + describe(a)));
                 for (FactScorer.Atom[] pair : r.pairs()) {
@@ -91,7 +92,6 @@ final class EvalCommand implements Runnable {
                     }
                 }
             }
-            List<Fact> kept = scoped.stream().filter(f -> f.confidence() >= minConfidence).toList();
             if (new java.util.HashSet<>(langs.values()).size() > 1) {
                 // per language, by the language the pipeline found for each document
                 System.out.println("lang   pred   gold       P       R      F1   modality   time");

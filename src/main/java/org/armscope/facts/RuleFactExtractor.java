@@ -345,6 +345,7 @@ public final class RuleFactExtractor implements FactExtractor {
         String voice = h.cue().arg();
         int t = h.index();
         String rule = type + "/" + voice + " «" + h.cue().pattern() + "»";
+        LanguageProfile lp = analyzer.profile(text.lang());
         boolean noItems = NEEDS_ITEM.contains(type) && items.isEmpty();
         List<Map<String, List<Arg>>> roleSets = new ArrayList<>();
         switch (voice) {
@@ -352,7 +353,7 @@ public final class RuleFactExtractor implements FactExtractor {
                 boolean give = voice.equals("give");
                 Actor giver = first(actors, Marker.FROM, -1, null);
                 Actor taker = first(actors, Marker.TO, -1, giver);
-                Actor subject = subject(actors, t, analyzer.profile(text.lang()));
+                Actor subject = subject(actors, t, lp);
                 if (give) {
                     if (giver == null && subject != null && subject != taker) {
                         giver = subject;
@@ -422,7 +423,7 @@ public final class RuleFactExtractor implements FactExtractor {
                     note(trace, s, rule + " rejected: nothing made within " + MAKE_REACH + " words");
                     return List.of();
                 }
-                Actor subject = subject(actors, t, analyzer.profile(text.lang()));
+                Actor subject = subject(actors, t, lp);
                 Actor licensor = first(actors, Marker.FROM, -1, null);
                 Actor producer = subject != null && subject != licensor ? subject : null;
                 // where it is made is who makes it, when no one else is said to: "to be assembled in Vietnam"
@@ -462,7 +463,7 @@ public final class RuleFactExtractor implements FactExtractor {
                 roleSets.add(roles);
             }
             case "own" -> {
-                Actor owner = subject(actors, t, analyzer.profile(text.lang()));
+                Actor owner = subject(actors, t, lp);
                 if (owner == null) {
                     owner = firstNot(actors, null, Marker.FROM);
                 }
@@ -530,7 +531,7 @@ public final class RuleFactExtractor implements FactExtractor {
                     }
                 }
                 Actor member = subject(actors.stream().filter(a -> a.mention().kind() != EntityKind.ORG
-                        || a.arg().country() != null).toList(), t, analyzer.profile(text.lang()));
+                        || a.arg().country() != null).toList(), t, lp);
                 if (member == null || member == org) {
                     member = firstNot(actors, org, Marker.GEN);
                 }
@@ -545,7 +546,7 @@ public final class RuleFactExtractor implements FactExtractor {
             }
             case "accuse" -> {
                 Actor afterT = after(actors, t, null);
-                Actor before = subject(actors, t, analyzer.profile(text.lang()));
+                Actor before = subject(actors, t, lp);
                 Map<String, List<Arg>> roles = new LinkedHashMap<>();
                 Actor accused = afterT != null && afterT.marker() == Marker.NONE && before != null ? afterT : before;
                 if (accused == null) {
@@ -565,7 +566,6 @@ public final class RuleFactExtractor implements FactExtractor {
                 return List.of();
             }
         }
-        LanguageProfile lp = analyzer.profile(text.lang());
         Modality modality = modality(s, hits, t, h.cue().modality(), lp.futureTag(), lp.pastTag(), lp.subjectFirst());
         TimeSpan time = nearestTime(s, text.lang(), s.tokens().get(t).start());
         String published = text.document().date();

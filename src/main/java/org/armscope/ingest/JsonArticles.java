@@ -24,6 +24,8 @@ import java.util.zip.ZipInputStream;
  */
 final class JsonArticles {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] TEXT_FIELDS = {"content", "text", "body", "article"};
+    private static final String[] TITLE_FIELDS = {"title", "headline"};
 
     private JsonArticles() {
     }
@@ -72,16 +74,16 @@ final class JsonArticles {
                 }
                 JsonNode rec = JSON.readTree(p);
                 n++;
-                if (n == 1 && first(rec, "content", "text", "body", "article", "title", "headline") == null) {
+                if (n == 1 && first(rec, TEXT_FIELDS) == null && first(rec, TITLE_FIELDS) == null) {
                     errors.accept(new Source.IngestError(where, "not article records (no content, text, body or title field)"));
                     return;
                 }
-                String body = first(rec, "content", "text", "body", "article");
+                String body = first(rec, TEXT_FIELDS);
                 if (body == null || body.isBlank()) {
                     errors.accept(new Source.IngestError(where + " #" + n, "record has no text"));
                     continue;
                 }
-                String title = first(rec, "title", "headline");
+                String title = first(rec, TITLE_FIELDS);
                 String url = first(rec, "url", "link");
                 String text = title == null || title.isBlank() ? body : title.strip() + "\n\n" + body;
                 sink.accept(new RawDocument(idPrefix + "-" + n, url != null ? url : where + "#" + n, text, false, "UTF-8"));
