@@ -16,6 +16,12 @@ final class EvalNer implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DIR")
     Path dir;
 
+    @picocli.CommandLine.Option(names = "--model", description = "a model file to use instead of the shipped one (from ./armscope train ner)")
+    Path model;
+
+    @picocli.CommandLine.Option(names = "--errors", description = "list every missed and spurious span with its context")
+    boolean errors;
+
     @Override
     public Integer call() throws Exception {
         if (!NerEval.DATASETS.containsKey(dataset)) {
@@ -26,7 +32,15 @@ final class EvalNer implements java.util.concurrent.Callable<Integer> {
         }
         List<NerEval.Doc> docs = NerEval.load(dataset, dir);
         long t0 = System.nanoTime();
-        NerEval.Report r = NerEval.evaluate(dataset, docs, Context.pipeline());
+        org.armscope.pipeline.Pipeline p = Context.pipeline();
+        if (model != null) {
+            var linker = (org.armscope.entities.StatisticalLinker) p.linker();
+            String name = p.analyzer().profile(NerEval.DATASETS.get(dataset).lang()).nerModel();
+            try (var in = Files.newInputStream(model)) {
+                linker.with(name, org.armscope.entities.PerceptronTagger.load(in));
+            }
+        }
+        NerEval.Report r = NerEval.evaluate(dataset, docs, p, errors ? System.out : null);
         System.out.printf("documents %d, %.1f s%n", docs.size(), (System.nanoTime() - t0) / 1e9);
         System.out.println(r.format());
         return 0;

@@ -51,6 +51,16 @@ public final class GazetteerLinker implements EntityLinker {
         return out;
     }
 
+    /** Whether a lower-cased word is one of {@code kb/org-words.txt}'s organisation words ("ministry", "холдинг*"). */
+    public static boolean isOrgWord(String w) {
+        for (String o : ORG_WORDS) {
+            if (!o.startsWith("-") && (o.endsWith("*") ? w.startsWith(o.substring(0, o.length() - 1)) : w.equals(o))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any word of the name is an organisation word: "Savunma Bakanlığına", "Hindustan Aeronautics Ltd". */
     private static boolean orgName(List<Token> toks, int from, int to) {
         return anyWord(toks, from, to, false);
@@ -83,7 +93,7 @@ public final class GazetteerLinker implements EntityLinker {
     }
 
     /** {@code upper}: an all-capital short name (ROK, KE, РФ) matches only text in capitals too. */
-    private record Hit(Entity entity, boolean adjective, boolean caseSensitive, boolean upper) {
+    private record Hit(Entity entity, boolean adjective, boolean caseSensitive, boolean upper, boolean capitalised) {
     }
 
     private final Node root = new Node();
@@ -110,7 +120,8 @@ public final class GazetteerLinker implements EntityLinker {
                 String letters = n.text().replaceAll("[^\\p{L}]", "");
                 boolean upper = letters.length() <= 5 && !letters.isEmpty() && letters.equals(letters.toUpperCase(Locale.ROOT))
                         && !letters.equals(letters.toLowerCase(Locale.ROOT));
-                Hit hit = new Hit(e, n.adjective(), caseSensitive, upper);
+                boolean capitalised = !n.text().isEmpty() && Character.isUpperCase(n.text().codePointAt(0));
+                Hit hit = new Hit(e, n.adjective(), caseSensitive, upper, capitalised);
                 if (node.hits.stream().noneMatch(h -> h.entity().id().equals(e.id()) && h.adjective() == n.adjective())) {
                     node.hits.add(hit);
                 }
@@ -212,6 +223,10 @@ public final class GazetteerLinker implements EntityLinker {
                 }
                 if (h.upper() && !allCaps(toks, start, i)) {
                     continue;
+                }
+                if (h.capitalised() && !h.adjective() && h.entity().kind() != EntityKind.WEAPON
+                        && Character.isLowerCase(toks.get(start).text().codePointAt(0))) {
+                    continue; // a proper name written in lower case is a word: "того" is not Togo, "chad" not Chad
                 }
                 if (h.entity().kind() == EntityKind.COUNTRY && i < toks.size() && "$".equals(toks.get(i).text())) {
                     continue; // "US$5.76 billion" is money, not the United States

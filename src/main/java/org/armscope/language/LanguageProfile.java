@@ -18,14 +18,17 @@ import java.util.regex.Pattern;
  * its dictionary, affixes to strip for look-up keys, and how grammatical case shows
  * (dictionary tags, suffixes after an apostrophe, proclitics), which tags mark a future verb
  * ({@code tense.future}) and a past one ({@code tense.past}). Adding a language is adding
- * a folder, not code.
+ * a folder, not code. {@code ner.model} names the statistical recogniser the language uses (a
+ * language without training data of its own can use a kin's: Ukrainian uses the Cyrillic model
+ * trained on Russian) and {@code ner.tags} maps dictionary tag components onto the recogniser's
+ * morphological classes.
  */
 public record LanguageProfile(String code, String name, String morphology, List<String> prefixes,
                               List<String> prefixes2, List<String> articles, List<String> suffixes,
                               int minStem, boolean splitApostrophe, Map<String, Pattern> caseTags,
                               Map<String, List<String>> markerSuffixes, Map<String, List<String>> markerPrefixes,
                               List<String> adjectiveSuffixes, Pattern futureTag, Pattern pastTag,
-                              String subjectPosition) {
+                              String subjectPosition, String nerModel, Map<String, String> nerTags) {
 
     /** SOV: the subject is the first unmarked actor before the verb. */
     public boolean subjectFirst() {
@@ -63,7 +66,20 @@ public record LanguageProfile(String code, String name, String morphology, List<
                 list(p, "strip.prefix"), list(p, "strip.prefix2"), list(p, "strip.article"), list(p, "strip.suffix"),
                 Integer.parseInt(p.getProperty("min.stem", "3")), Boolean.parseBoolean(p.getProperty("split.apostrophe")),
                 cases, suffixMarkers, prefixMarkers, list(p, "adjective.suffix"),
-                pattern(p, "tense.future"), pattern(p, "tense.past"), p.getProperty("subject.position", "last"));
+                pattern(p, "tense.future"), pattern(p, "tense.past"), p.getProperty("subject.position", "last"),
+                p.getProperty("ner.model"), pairs(list(p, "ner.tags")));
+    }
+
+    /** "Name=FNAME Fam=LNAME" as a map from a tag component to a class. */
+    private static Map<String, String> pairs(List<String> items) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            if (eq > 0) {
+                out.put(item.substring(0, eq), item.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     private static Pattern pattern(Properties p, String key) {

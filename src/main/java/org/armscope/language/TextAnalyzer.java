@@ -27,6 +27,8 @@ public final class TextAnalyzer {
     private static final Pattern TOKEN = Pattern.compile(
             "[\\p{IsArabic}&&\\p{L}](?:[\\p{IsArabic}&&\\p{L}]|\\p{Mn})*(?:-\\d+)?"
                     + "|[٠-٩]+"
+                    // initials keep their points: "И.Н. Ульянова", "П. И. Чайковского", "J. R. R. Tolkien"
+                    + "|(?:[\\p{Lu}&&[^\\p{IsArabic}]]\\.){1,3}(?=\\s*[\\p{Lu}])"
                     + "|[[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsArabic}]]+(?:[-'’/.,][[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsArabic}]]+)*"
                     + "|[^\\s]");
 
@@ -70,6 +72,12 @@ public final class TextAnalyzer {
             sentences.setText(line);
             int s = sentences.first();
             for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
+                while (e != BreakIterator.DONE && e < line.length() && endsWithInitial(line, e)) {
+                    e = sentences.next(); // "И.Н. Ульянова": an initial's point ends no sentence
+                }
+                if (e == BreakIterator.DONE) {
+                    e = line.length();
+                }
                 int a = s;
                 int b = e;
                 while (a < b && Character.isWhitespace(line.charAt(a))) {
@@ -91,15 +99,27 @@ public final class TextAnalyzer {
         return new AnalyzedText(doc, lang, out);
     }
 
+    private static final Pattern INITIAL_END = Pattern.compile("(?:^|[\\s.])[\\p{Lu}&&[^\\p{IsArabic}]]\\.\\s*$");
+
+    /** Whether the text before a sentence break ends with a one-letter capital and its point. */
+    private static boolean endsWithInitial(String line, int e) {
+        int from = Math.max(0, e - 4);
+        return INITIAL_END.matcher(line.substring(from, e)).find() && e < line.length()
+                && Character.isUpperCase(line.codePointAt(skipSpace(line, e)));
+    }
+
+    private static int skipSpace(String line, int i) {
+        while (i < line.length() - 1 && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     private List<Token> tokens(String text, int start, int end, LanguageProfile profile, Morphology morph) {
         List<Token> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(text).region(start, end);
         while (m.find()) {
-            String surface = m.group();
-            if (surface.endsWith(".") || surface.endsWith(",")) {
-                continue;
-            }
-            out.add(token(surface, m.start(), m.end(), profile, morph));
+            out.add(token(m.group(), m.start(), m.end(), profile, morph));
         }
         return out;
     }

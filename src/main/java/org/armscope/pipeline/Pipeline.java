@@ -5,6 +5,7 @@ import org.armscope.clean.Cleaner;
 import org.armscope.entities.EntityLinker;
 import org.armscope.entities.GazetteerLinker;
 import org.armscope.entities.KnowledgeBase;
+import org.armscope.entities.StatisticalLinker;
 import org.armscope.facts.FactExtractor;
 import org.armscope.facts.FactKeys;
 import org.armscope.facts.RuleFactExtractor;
@@ -39,7 +40,8 @@ public final class Pipeline {
     public static Pipeline standard(Path userKb) {
         TextAnalyzer analyzer = new TextAnalyzer();
         KnowledgeBase kb = KnowledgeBase.load(userKb);
-        return new Pipeline(new ArticleCleaner(), analyzer, kb, new GazetteerLinker(kb, analyzer), new RuleFactExtractor(analyzer));
+        return new Pipeline(new ArticleCleaner(), analyzer, kb,
+                new StatisticalLinker(new GazetteerLinker(kb, analyzer), analyzer), new RuleFactExtractor(analyzer));
     }
 
     public KnowledgeBase knowledgeBase() {
