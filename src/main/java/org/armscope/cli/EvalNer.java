@@ -19,6 +19,9 @@ final class EvalNer implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--model", description = "a model file to use instead of the shipped one (from ./armscope train ner)")
     Path model;
 
+    @picocli.CommandLine.Option(names = "--repeat", description = "run the evaluation N times and time the last run (warmed up): the speed benchmark")
+    int repeat = 1;
+
     @picocli.CommandLine.Option(names = "--errors", description = "list every missed and spurious span with its context")
     boolean errors;
 
@@ -39,6 +42,9 @@ final class EvalNer implements java.util.concurrent.Callable<Integer> {
             try (var in = Files.newInputStream(model)) {
                 linker.with(name, org.armscope.entities.PerceptronTagger.load(in));
             }
+        }
+        for (int i = 1; i < repeat; i++) {
+            NerEval.evaluate(dataset, docs, p, null);
         }
         NerEval.Report r = NerEval.evaluate(dataset, docs, p, errors ? System.out : null);
         System.out.printf("documents %d, %.1f s%n", docs.size(), (System.nanoTime() - t0) / 1e9);

@@ -51,10 +51,28 @@ public final class GazetteerLinker implements EntityLinker {
         return out;
     }
 
+    private static final Set<String> ORG_EXACT = new java.util.HashSet<>();
+    private static final List<String> ORG_PREFIXES = new ArrayList<>();
+
+    static {
+        for (String o : ORG_WORDS) {
+            if (!o.startsWith("-")) {
+                if (o.endsWith("*")) {
+                    ORG_PREFIXES.add(o.substring(0, o.length() - 1));
+                } else {
+                    ORG_EXACT.add(o);
+                }
+            }
+        }
+    }
+
     /** Whether a lower-cased word is one of {@code kb/org-words.txt}'s organisation words ("ministry", "холдинг*"). */
     public static boolean isOrgWord(String w) {
-        for (String o : ORG_WORDS) {
-            if (!o.startsWith("-") && (o.endsWith("*") ? w.startsWith(o.substring(0, o.length() - 1)) : w.equals(o))) {
+        if (ORG_EXACT.contains(w)) {
+            return true;
+        }
+        for (String p : ORG_PREFIXES) {
+            if (w.startsWith(p)) {
                 return true;
             }
         }
@@ -67,7 +85,7 @@ public final class GazetteerLinker implements EntityLinker {
     }
 
     /** Whether a word of the name makes it no actor: "Askeri-Mali İşbirliği Anlaşmaları" names a treaty. */
-    private static boolean notAnActor(List<Token> toks, int from, int to) {
+    static boolean notAnActor(List<Token> toks, int from, int to) {
         return anyWord(toks, from, to, true);
     }
 

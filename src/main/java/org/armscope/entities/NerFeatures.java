@@ -67,92 +67,120 @@ public final class NerFeatures {
                                       java.util.function.Predicate<String> orgWord) {
         int n = toks.size();
         String[] key = new String[n];
+        long[] keyHash = new long[n];
+        long[] lemmaHash = new long[n];
+        boolean[] lemmaDiffers = new boolean[n];
         String[] shape = new String[n];
+        long[] shapeHash = new long[n];
         List<List<String>> morph = new ArrayList<>(n);
+        long[] morphSet = new long[n];
         boolean[] org = new boolean[n];
         for (int i = 0; i < n; i++) {
             Token t = toks.get(i);
             key[i] = t.keys().isEmpty() ? t.norm() : t.keys().get(0);
+            keyHash[i] = hash(0, key[i]);
+            // the lemma's key is among the token's keys whenever the dictionary knew the word
+            String lemma = t.lemma().equals(t.norm()) ? key[i]
+                    : t.keys().size() > 1 ? t.keys().get(1) : Keys.lookupKey(t.lemma());
+            lemmaHash[i] = hash(0, lemma);
+            lemmaDiffers[i] = !lemma.equals(key[i]);
             shape[i] = shape(t.text());
-            morph.add(classes(t.tag(), profile.nerTags()));
+            shapeHash[i] = hash(0, shape[i]);
+            List<String> cl = classes(t.tag(), profile.nerTags());
+            morph.add(cl);
+            long set = 17;
+            for (String c : cl) {
+                set = set * 31 + c.hashCode();
+            }
+            morphSet[i] = set;
             org[i] = orgWord.test(t.norm());
         }
+        long start = hash(0, "<s>");
+        long stop = hash(0, "</s>");
+        long none = hash(0, "-");
         long[][] statics = new long[n][];
         long[] k0 = new long[n];
         long[] s0 = new long[n];
-        List<Long> f = new ArrayList<>(48);
+        long[] f = new long[64];
         for (int i = 0; i < n; i++) {
-            f.clear();
-            Token t = toks.get(i);
+            int c = 0;
             String k = key[i];
-            f.add(hash(BIAS, ""));
-            f.add(hash(K0, k));
-            f.add(hash(KM1, i > 0 ? key[i - 1] : "<s>"));
-            f.add(hash(KP1, i + 1 < n ? key[i + 1] : "</s>"));
-            f.add(hash(KM2, i > 1 ? key[i - 2] : "<s>"));
-            f.add(hash(KP2, i + 2 < n ? key[i + 2] : "</s>"));
-            String lemma = Keys.lookupKey(t.lemma());
-            if (!lemma.equals(k)) {
-                f.add(hash(LEM, lemma));
+            f[c++] = at(BIAS, 0);
+            f[c++] = at(K0, keyHash[i]);
+            f[c++] = at(KM1, i > 0 ? keyHash[i - 1] : start);
+            f[c++] = at(KP1, i + 1 < n ? keyHash[i + 1] : stop);
+            f[c++] = at(KM2, i > 1 ? keyHash[i - 2] : start);
+            f[c++] = at(KP2, i + 2 < n ? keyHash[i + 2] : stop);
+            if (lemmaDiffers[i]) {
+                f[c++] = at(LEM, lemmaHash[i]);
             }
             if (i > 0) {
-                f.add(hash(LEMM1, Keys.lookupKey(toks.get(i - 1).lemma())));
+                f[c++] = at(LEMM1, lemmaHash[i - 1]);
             }
-            if (k.length() > 2) {
-                f.add(hash(SUF2, k.substring(k.length() - 2)));
-                f.add(hash(SUF3, k.substring(Math.max(0, k.length() - 3))));
-                f.add(hash(PRE3, k.substring(0, Math.min(3, k.length()))));
+            int len = k.length();
+            if (len > 2) {
+                f[c++] = hash(SUF2, k, len - 2, len);
+                f[c++] = hash(SUF3, k, len - 3, len);
+                f[c++] = hash(PRE3, k, 0, 3);
             }
-            if (k.length() > 4) {
-                f.add(hash(SUF4, k.substring(k.length() - 4)));
+            if (len > 4) {
+                f[c++] = hash(SUF4, k, len - 4, len);
             }
+            Token t = toks.get(i);
             if (t.keys().size() > 1) {
                 String stem = t.keys().get(t.keys().size() - 1);
-                if (!stem.equals(k) && !stem.equals(lemma)) {
-                    f.add(hash(STEM, stem));
+                if (!stem.equals(k) && stem.hashCode() != 0 && hash(0, stem) != lemmaHash[i]) {
+                    f[c++] = hash(STEM, stem);
                 }
             }
-            f.add(hash(SHAPE0, shape[i]));
-            f.add(hash(SHAPEM1, i > 0 ? shape[i - 1] : "<s>"));
-            f.add(hash(SHAPEP1, i + 1 < n ? shape[i + 1] : "</s>"));
+            f[c++] = at(SHAPE0, shapeHash[i]);
+            f[c++] = at(SHAPEM1, i > 0 ? shapeHash[i - 1] : start);
+            f[c++] = at(SHAPEP1, i + 1 < n ? shapeHash[i + 1] : stop);
             if (i == 0) {
-                f.add(hash(SHAPE_FIRST, shape[i]));
+                f[c++] = at(SHAPE_FIRST, shapeHash[i]);
             }
-            for (String c : morph.get(i)) {
-                f.add(hash(MORPH0, c));
-                f.add(hash(MORPH0P1, c + "|" + (i + 1 < n ? String.join(",", morph.get(i + 1)) : "</s>")));
+            List<String> mine = morph.get(i);
+            for (int m = 0; m < mine.size() && c < f.length - 24; m++) {
+                long h = hash(0, mine.get(m));
+                f[c++] = at(MORPH0, h);
+                f[c++] = combine(at(MORPH0P1, h), i + 1 < n ? morphSet[i + 1] : stop);
             }
-            for (String c : i > 0 ? morph.get(i - 1) : List.of("<s>")) {
-                f.add(hash(MORPHM1, c));
+            for (String cl : i > 0 ? morph.get(i - 1) : List.of("<s>")) {
+                if (c < f.length - 20) {
+                    f[c++] = hash(MORPHM1, cl);
+                }
             }
-            for (String c : i + 1 < n ? morph.get(i + 1) : List.of("</s>")) {
-                f.add(hash(MORPHP1, c));
+            for (String cl : i + 1 < n ? morph.get(i + 1) : List.of("</s>")) {
+                if (c < f.length - 16) {
+                    f[c++] = hash(MORPHP1, cl);
+                }
             }
-            String g = gazetteer[i] == null ? "-" : gazetteer[i];
-            f.add(hash(GAZ0, g));
-            f.add(hash(GAZ_SHAPE, g + "|" + shape[i]));
-            f.add(hash(GAZM1, i > 0 && gazetteer[i - 1] != null ? gazetteer[i - 1] : "-"));
-            f.add(hash(GAZP1, i + 1 < n && gazetteer[i + 1] != null ? gazetteer[i + 1] : "-"));
+            long g = gazetteer[i] == null ? none : hash(0, gazetteer[i]);
+            f[c++] = at(GAZ0, g);
+            f[c++] = combine(at(GAZ_SHAPE, g), shapeHash[i]);
+            f[c++] = at(GAZM1, i > 0 && gazetteer[i - 1] != null ? hash(0, gazetteer[i - 1]) : none);
+            f[c++] = at(GAZP1, i + 1 < n && gazetteer[i + 1] != null ? hash(0, gazetteer[i + 1]) : none);
             if (org[i]) {
-                f.add(hash(ORGW0, ""));
+                f[c++] = at(ORGW0, 0);
             }
             if (i > 0 && org[i - 1]) {
-                f.add(hash(ORGWM1, ""));
+                f[c++] = at(ORGWM1, 0);
             }
             if (i + 1 < n && org[i + 1]) {
-                f.add(hash(ORGWP1, ""));
+                f[c++] = at(ORGWP1, 0);
             }
-            f.add(hash(BIGRAM, (i > 0 ? key[i - 1] : "<s>") + " " + k));
-            f.add(hash(BIGRAMP, k + " " + (i + 1 < n ? key[i + 1] : "</s>")));
-            long[] arr = new long[f.size()];
-            for (int j = 0; j < arr.length; j++) {
-                arr[j] = f.get(j);
-            }
-            statics[i] = arr;
-            k0[i] = hash(K0, k);
-            s0[i] = hash(SHAPE0, shape[i]);
+            f[c++] = combine(at(BIGRAM, i > 0 ? keyHash[i - 1] : start), keyHash[i]);
+            f[c++] = combine(at(BIGRAMP, keyHash[i]), i + 1 < n ? keyHash[i + 1] : stop);
+            statics[i] = java.util.Arrays.copyOf(f, c);
+            k0[i] = at(K0, keyHash[i]);
+            s0[i] = at(SHAPE0, shapeHash[i]);
         }
         return new SentenceFeatures(statics, k0, s0);
+    }
+
+    /** The feature of a template and an already hashed value. */
+    private static long at(int template, long valueHash) {
+        return combine(0x9e3779b97f4a7c15L * template, valueHash);
     }
 
     /** The word's shape: X upper, x lower, d digit, a uncased letter; runs collapsed, at most 6 marks. */
@@ -212,9 +240,13 @@ public final class NerFeatures {
     }
 
     static long hash(int template, String value) {
+        return hash(template, value, 0, value.length());
+    }
+
+    static long hash(int template, String value, int from, int to) {
         long h = 0xcbf29ce484222325L ^ template;
         h *= 0x100000001b3L;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = Math.max(0, from); i < to; i++) {
             h ^= value.charAt(i);
             h *= 0x100000001b3L;
         }

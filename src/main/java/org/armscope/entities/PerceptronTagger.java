@@ -120,32 +120,37 @@ public final class PerceptronTagger {
         return decode(s, this::add, BEAM, labels.length, typeOf, inside, null, -1);
     }
 
-    /** A partial labelling in the beam. */
-    private record State(int[] labels, float score) {
-    }
-
     /**
-     * Beam search left to right. With {@code gold} given (training), stops as soon as the gold
-     * prefix falls out of the beam and returns the best prefix so far (early update, Collins and
-     * Roark 2004); {@code stop[0]} then holds the position reached.
+     * Beam search left to right, the beam kept as labels and back-pointers per position. With
+     * {@code gold} given (training), stops as soon as the gold prefix falls out of the beam and
+     * returns the best prefix so far (early update, Collins and Roark 2004).
      */
     static int[] decode(NerFeatures.SentenceFeatures s, Scorer w, int beam, int nl, int[] typeOf, boolean[] inside,
                         int[] gold, int unused) {
         int n = s.size();
-        List<State> states = new ArrayList<>();
-        states.add(new State(new int[0], 0f));
+        int[][] lab = new int[n][beam];
+        int[][] par = new int[n][beam];
+        float[] sc = new float[beam];
+        boolean[] onGold = new boolean[beam];
+        int size = 1;
+        onGold[0] = true;
         float[] stat = new float[nl];
         float[] score = new float[nl];
         long[] dyn = new long[NerFeatures.DYNAMIC];
+        float[] cs = new float[beam * nl];
+        int[] cb = new int[beam * nl];
+        int[] cl = new int[beam * nl];
+        float[] nsc = new float[beam];
+        boolean[] nGold = new boolean[beam];
         for (int i = 0; i < n; i++) {
             Arrays.fill(stat, 0f);
             for (long f : s.statics(i)) {
                 w.add(f, stat);
             }
-            List<State> next = new ArrayList<>(states.size() * nl);
-            for (State st : states) {
-                int prev = i > 0 ? st.labels()[i - 1] : -1;
-                int prev2 = i > 1 ? st.labels()[i - 2] : -1;
+            int count = 0;
+            for (int b = 0; b < size; b++) {
+                int prev = i > 0 ? lab[i - 1][b] : -1;
+                int prev2 = i > 1 ? lab[i - 2][par[i - 1][b]] : -1;
                 System.arraycopy(stat, 0, score, 0, nl);
                 s.dynamic(i, prev, prev2, dyn);
                 for (long f : dyn) {
@@ -155,27 +160,45 @@ public final class PerceptronTagger {
                     if (inside[l] && (prev < 0 || typeOf[prev] != typeOf[l])) {
                         continue;
                     }
-                    int[] lab = Arrays.copyOf(st.labels(), i + 1);
-                    lab[i] = l;
-                    next.add(new State(lab, st.score() + score[l]));
+                    cs[count] = sc[b] + score[l];
+                    cb[count] = b;
+                    cl[count] = l;
+                    count++;
                 }
             }
-            next.sort((a, b) -> Float.compare(b.score(), a.score()));
-            states = next.subList(0, Math.min(beam, next.size()));
-            if (gold != null) {
-                boolean kept = false;
-                for (State st : states) {
-                    if (samePrefix(st.labels(), gold, i + 1)) {
-                        kept = true;
-                        break;
+            int kept = Math.min(beam, count);
+            boolean anyGold = false;
+            for (int k = 0; k < kept; k++) {
+                int best = -1;
+                for (int c = 0; c < count; c++) {
+                    if (cb[c] >= 0 && (best < 0 || cs[c] > cs[best])) {
+                        best = c;
                     }
                 }
-                if (!kept) {
-                    return states.get(0).labels();
-                }
+                lab[i][k] = cl[best];
+                par[i][k] = cb[best];
+                nsc[k] = cs[best];
+                nGold[k] = gold != null && onGold[cb[best]] && cl[best] == gold[i];
+                anyGold |= nGold[k];
+                cb[best] = -1;
+            }
+            size = kept;
+            System.arraycopy(nsc, 0, sc, 0, kept);
+            System.arraycopy(nGold, 0, onGold, 0, kept);
+            if (gold != null && !anyGold) {
+                return backtrack(lab, par, i, 0);
             }
         }
-        return states.get(0).labels();
+        return n == 0 ? new int[0] : backtrack(lab, par, n - 1, 0);
+    }
+
+    private static int[] backtrack(int[][] lab, int[][] par, int last, int slot) {
+        int[] out = new int[last + 1];
+        for (int i = last; i >= 0; i--) {
+            out[i] = lab[i][slot];
+            slot = par[i][slot];
+        }
+        return out;
     }
 
     private static boolean samePrefix(int[] a, int[] gold, int len) {

@@ -71,18 +71,19 @@ public final class StatisticalLinker implements EntityLinker {
 
     /**
      * A recognised name: its mention (linked), the recogniser's type for it (PER, ORG, LOC, COUNTRY,
-     * CITY; null where only the gazetteer spoke) and whether it is the outer layer of a name that
-     * holds knowledge-base names ("Банк России" over "России"). {@link #link} gives the
-     * non-overlapping mentions the fact stage reads: the inner ones where there are layers.
+     * CITY; null where only the gazetteer spoke) and whether it is only a layer of the recognition,
+     * which the fact stage does not read: the outer name over knowledge-base names ("Банк России"
+     * over "России"), or a name of no actor ("Party of Regions", a treaty: the "-" words of
+     * {@code kb/org-words.txt}). {@link #link} gives the other, non-overlapping mentions.
      */
-    public record Recognised(Mention mention, String type, boolean nested) {
+    public record Recognised(Mention mention, String type, boolean layer) {
     }
 
     @Override
     public List<Mention> link(AnalyzedText text) {
         List<Mention> out = new ArrayList<>();
         for (Recognised r : recognise(text)) {
-            if (!r.nested()) {
+            if (!r.layer()) {
                 out.add(r.mention());
             }
         }
@@ -179,7 +180,8 @@ public final class StatisticalLinker implements EntityLinker {
                     }
                 }
                 out.add(new Recognised(new Mention(start, end, text.document().text().substring(start, end), e, s.index(),
-                        sp.first(), sp.last(), false), sp.type(), !inner.isEmpty()));
+                        sp.first(), sp.last(), false), sp.type(),
+                        !inner.isEmpty() || GazetteerLinker.notAnActor(s.tokens(), sp.first(), sp.last())));
                 for (Mention m : inner) {
                     out.add(new Recognised(m, null, false));
                 }

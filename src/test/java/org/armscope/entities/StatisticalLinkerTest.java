@@ -70,7 +70,7 @@ class StatisticalLinkerTest {
         // the outer organisation name is recognised too, as a layer the fact stage does not read
         var layers = LINKER.recognise(ANALYZER.analyze(new Document("t", null, "ru", null, null, null, null,
                 "Офицеры казахской армии учились в Турции.")));
-        assertTrue(layers.stream().anyMatch(r -> r.nested() && r.mention().text().equals("казахской армии")));
+        assertTrue(layers.stream().anyMatch(r -> r.layer() && r.mention().text().equals("казахской армии")));
     }
 
     @Test
