@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-@Command(name = "eval", description = "Evaluations against gold data.", subcommands = {EvalCommand.Facts.class, EvalExtraction.class, EvalNer.class})
+@Command(name = "eval", description = "Evaluations against gold data.", subcommands = {EvalCommand.Facts.class, EvalExtraction.class, EvalNer.class, EvalLinking.class})
 final class EvalCommand implements Runnable {
     @Override
     public void run() {

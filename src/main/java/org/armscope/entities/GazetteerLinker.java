@@ -288,13 +288,19 @@ public final class GazetteerLinker implements EntityLinker {
                 || Keys.isArabic(s.codePointAt(0));
     }
 
+    /**
+     * Which of two entries of one name wins: a designation, a country, a city, a system named by a
+     * plain word ("Berlin" is the city before the ship class, "Eurofighter" the aircraft before the
+     * company), an organisation, a person.
+     */
     private static int rank(Hit h) {
         return switch (h.entity().kind()) {
-            case WEAPON -> 5;
-            case ORG -> 4;
-            case COUNTRY -> h.adjective() ? 2 : 3;
-            case PERSON -> 2;
-            default -> 1;
+            case WEAPON -> h.entity().name().chars().anyMatch(Character::isDigit) ? 50 : 44;
+            case COUNTRY -> h.adjective() ? 20 : 46;
+            case LOC -> KnowledgeBase.CITY.equals(h.entity().category()) ? 45 : 10;
+            case ORG -> 40;
+            case PERSON -> 20;
+            default -> 10;
         };
     }
 

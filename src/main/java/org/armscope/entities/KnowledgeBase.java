@@ -33,6 +33,10 @@ import java.util.function.Consumer;
 public final class KnowledgeBase {
     /** The category given to organisations that are organs of a state (ministries, procurement agencies). */
     public static final String GOVERNMENT = "government";
+    /** Categories of places (LOC entries). */
+    public static final String CITY = "city";
+    public static final String REGION = "region";
+
     public static final List<String> LANGUAGES = List.of("en", "ru", "uk", "ar", "tr", "kk", "de", "fr", "es");
 
     /** One name of an entry: its language, text, and whether it is an adjective ("турецкий"). */
@@ -45,6 +49,7 @@ public final class KnowledgeBase {
     public static KnowledgeBase load(Path userFile) {
         KnowledgeBase kb = new KnowledgeBase();
         kb.loadCountries();
+        kb.loadPlaces();
         kb.loadTsv("orgs.tsv", kb::addOrg);
         kb.loadTsv("weapons.tsv", kb::addWeapon);
         kb.loadTsv("weapons-extra.tsv", kb::addWeapon);
@@ -73,6 +78,60 @@ public final class KnowledgeBase {
 
     public int size() {
         return entities.size();
+    }
+
+    /** UN M49 regions CLDR names in every language ("Северная Африка", "غرب آسيا"). */
+    private static final List<String> REGIONS = List.of("002", "015", "011", "014", "017", "018", "202", "019", "021",
+            "005", "013", "029", "419", "142", "143", "030", "034", "035", "145", "150", "151", "154", "039", "155", "009", "053");
+
+    /**
+     * Places that are not countries: the cities CLDR names in every language (the exemplar city
+     * of each time zone: Берлин, Симферополь, القدس), UN regions, and {@code kb/regions.tsv}
+     * (the Middle East, the Caucasus). A capital stays a name of its country (governments are
+     * named by their capitals); a city named like a country (Panama, Kuwait) is the country.
+     */
+    private void loadPlaces() {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (Entity e : entities.values()) {
+            for (String n : e.allNames()) {
+                taken.add(n.toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, com.ibm.icu.text.TimeZoneNames> zoneNames = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            zoneNames.put(lang, com.ibm.icu.text.TimeZoneNames.getInstance(new ULocale(lang)));
+        }
+        for (String zone : com.ibm.icu.util.TimeZone.getAvailableIDs(
+                com.ibm.icu.util.TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
+            String region = com.ibm.icu.util.TimeZone.getRegion(zone);
+            String english = zoneNames.get("en").getExemplarLocationName(zone);
+            if (english == null || region == null || region.equals("001") || taken.contains(english.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String id = "LOC:" + english;
+            for (var en : zoneNames.entrySet()) {
+                String n = en.getValue().getExemplarLocationName(zone);
+                if (n != null && !taken.contains(n.toLowerCase(Locale.ROOT))) {
+                    addName(id, EntityKind.LOC, english, region, CITY, new Name(en.getKey(), n, false));
+                }
+            }
+        }
+        for (String code : REGIONS) {
+            ULocale r = new ULocale("", code);
+            String english = r.getDisplayCountry(ULocale.ENGLISH);
+            for (String lang : LANGUAGES) {
+                String n = r.getDisplayCountry(new ULocale(lang));
+                if (!n.equals(code) && !taken.contains(n.toLowerCase(Locale.ROOT))) {
+                    addName("LOC:" + english, EntityKind.LOC, english, null, REGION, new Name(lang, n, false));
+                }
+            }
+        }
+        loadTsv("regions.tsv", cols -> {
+            // english name  lang  names;…
+            for (String n : split(cols, 2)) {
+                addName("LOC:" + cols[0], EntityKind.LOC, cols[0], null, REGION, new Name(cols[1], n, false));
+            }
+        });
     }
 
     private void loadCountries() {

@@ -154,8 +154,8 @@ public final class StatisticalLinker implements EntityLinker {
             }
             Mention exact = null;
             for (Mention m : gaz) {
-                if (m.firstToken() == sp.first() && m.lastToken() == sp.last() && known(m.entity())
-                        && compatible(sp.type(), m.kind())) {
+                // the knowledge base names the entry even where the tagger types the span otherwise
+                if (m.firstToken() == sp.first() && m.lastToken() == sp.last() && known(m.entity())) {
                     exact = m;
                 }
             }
@@ -243,15 +243,6 @@ public final class StatisticalLinker implements EntityLinker {
             }
         }
         return false;
-    }
-
-    private static boolean compatible(String type, EntityKind kind) {
-        return switch (type) {
-            case "PER" -> kind == EntityKind.PERSON;
-            case "ORG" -> kind == EntityKind.ORG || kind == EntityKind.COUNTRY;
-            case "LOC", "COUNTRY", "CITY" -> kind == EntityKind.COUNTRY || kind == EntityKind.LOC;
-            default -> false;
-        };
     }
 
     /**

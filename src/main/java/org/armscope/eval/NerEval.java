@@ -193,6 +193,127 @@ public final class NerEval {
         return out;
     }
 
+    /** A Wikidata link of a gold mention: the span, its NEREL type, the item and the item's label. */
+    public record Link(String doc, int start, int end, String type, String qid, String label) {
+    }
+
+    /** NEREL's entity links ("N2 Reference T6 Wikidata:Q8074815 Хорняк, Жолт") with their spans. */
+    static List<Link> readLinks(Path dir) throws IOException {
+        List<Link> out = new ArrayList<>();
+        for (Path ann : list(dir, ".ann")) {
+            Map<String, String[]> spans = new java.util.HashMap<>();
+            List<String> lines = Files.readAllLines(ann, StandardCharsets.UTF_8);
+            for (String line : lines) {
+                String[] tab = line.split("\t");
+                if (line.startsWith("T") && tab.length >= 2) {
+                    String[] head = tab[1].split(" ");
+                    if (head.length == 3 && head[1].matches("\\d+") && head[2].matches("\\d+")) {
+                        spans.put(tab[0], head);
+                    }
+                }
+            }
+            for (String line : lines) {
+                String[] tab = line.split("\t");
+                if (!line.startsWith("N") || tab.length < 3) {
+                    continue;
+                }
+                String[] ref = tab[1].split(" ");
+                if (ref.length != 3 || !ref[2].startsWith("Wikidata:") || !spans.containsKey(ref[1])) {
+                    continue;
+                }
+                String[] head = spans.get(ref[1]);
+                out.add(new Link(ann.getFileName().toString(), Integer.parseInt(head[1]), Integer.parseInt(head[2]), head[0],
+                        ref[2].substring(9), tab[2]));
+            }
+        }
+        return out;
+    }
+
+    /** Linking accuracy: mentions of knowledge-base entries linked to the right entry. */
+    public record LinkingReport(int mentions, int correct, int wrong, int missed, int items, List<String> errors) {
+        public double accuracy() {
+            return mentions == 0 ? 0 : (double) correct / mentions;
+        }
+
+        public String format() {
+            return String.format(Locale.ROOT, "Wikidata items our knowledge base holds: %d%n"
+                    + "mentions of them: %d; linked to the right entry %d, to another %d, not found %d%naccuracy %.3f",
+                    items, mentions, correct, wrong, missed, accuracy());
+        }
+    }
+
+    private static final Map<String, org.armscope.model.EntityKind> LINKED_KINDS = Map.of(
+            "PERSON", org.armscope.model.EntityKind.PERSON, "ORGANIZATION", org.armscope.model.EntityKind.ORG,
+            "COUNTRY", org.armscope.model.EntityKind.COUNTRY);
+
+    /**
+     * Entity linking against NEREL's Wikidata links (test split). An item is one our knowledge base
+     * holds when its Wikidata label, read alone, links to an entry of the mention's kind (persons,
+     * organisations, countries: the knowledge base has no city entries); each test mention of such
+     * an item counts as correct when a mention we find over its span is linked to that entry.
+     */
+    public static LinkingReport linking(Path nerelDir, Pipeline pipeline) throws IOException {
+        Path test = Files.isDirectory(nerelDir.resolve("NEREL-v1.1/test")) ? nerelDir.resolve("NEREL-v1.1/test") : nerelDir.resolve("test");
+        List<Link> links = readLinks(test);
+        Map<String, String> itemToEntry = new java.util.HashMap<>();
+        Set<String> notHeld = new HashSet<>();
+        for (Link l : links) {
+            var kind = LINKED_KINDS.get(l.type());
+            if (kind == null || itemToEntry.containsKey(l.qid()) || notHeld.contains(l.qid())) {
+                continue;
+            }
+            // "Хорняк, Жолт" is Wikidata's "surname, name" label
+            String label = l.label().contains(", ") && kind == org.armscope.model.EntityKind.PERSON
+                    ? l.label().substring(l.label().indexOf(", ") + 2) + " " + l.label().substring(0, l.label().indexOf(", "))
+                    : l.label();
+            var analysed = pipeline.analyzer().analyze(new Document("label", null, "ru", null, null, null, null, label));
+            String entry = null;
+            for (Mention m : pipeline.linker().link(analysed)) {
+                if (!m.entity().names().isEmpty() && m.kind() == kind && m.start() == 0 && m.end() == label.length()) {
+                    entry = m.entity().id();
+                }
+            }
+            if (entry != null) {
+                itemToEntry.put(l.qid(), entry);
+            } else {
+                notHeld.add(l.qid());
+            }
+        }
+        Map<String, List<Link>> byDoc = new java.util.LinkedHashMap<>();
+        for (Link l : links) {
+            if (itemToEntry.containsKey(l.qid()) && LINKED_KINDS.containsKey(l.type())) {
+                byDoc.computeIfAbsent(l.doc(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        int mentions = 0;
+        int correct = 0;
+        int wrong = 0;
+        int missed = 0;
+        List<String> errors = new ArrayList<>();
+        for (var e : byDoc.entrySet()) {
+            String text = Files.readString(test.resolve(e.getKey().replaceAll("\\.ann$", ".txt")), StandardCharsets.UTF_8);
+            var analysed = pipeline.analyzer().analyze(new Document(e.getKey(), null, "ru", null, null, null, null, text));
+            List<Mention> found = pipeline.linker() instanceof org.armscope.entities.StatisticalLinker sl
+                    ? sl.recognise(analysed).stream().map(org.armscope.entities.StatisticalLinker.Recognised::mention).toList()
+                    : pipeline.linker().link(analysed);
+            for (Link l : e.getValue()) {
+                mentions++;
+                String want = itemToEntry.get(l.qid());
+                List<Mention> over = found.stream().filter(m -> m.start() < l.end() && l.start() < m.end()).toList();
+                if (over.stream().anyMatch(m -> m.entity().id().equals(want))) {
+                    correct++;
+                } else if (over.isEmpty()) {
+                    missed++;
+                    errors.add("not found  " + want + "\t" + text.substring(l.start(), l.end()));
+                } else {
+                    wrong++;
+                    errors.add("wrong      " + want + " got " + over.get(0).entity().id() + "\t" + text.substring(l.start(), l.end()));
+                }
+            }
+        }
+        return new LinkingReport(mentions, correct, wrong, missed, itemToEntry.size(), errors);
+    }
+
     /** A training corpus of a model: the texts and their names under the model's labels. */
     public record Training(String lang, String licence, List<Doc> docs) {
     }
@@ -386,7 +507,7 @@ public final class NerEval {
             tokens += analyzed.sentences().stream().mapToLong(x -> x.tokens().size()).sum();
             for (var r : found) {
                 Mention m = r.mention();
-                String t = r.type() != null && !m.adjectival() ? taggerType(r.type(), d) : ourType(m, d);
+                String t = r.type() != null ? taggerType(r.type(), d) : ourType(m, d);
                 if (t != null && scored.contains(t)) {
                     pred.add(new Span(m.start(), m.end(), t));
                 }

@@ -82,4 +82,17 @@ class GazetteerLinkerTest {
         List<String> missile = ids("ru", "Армия получила новые ракеты Конкурс");
         assertTrue(missile.stream().anyMatch(id -> id.startsWith("WEAPON:Konkurs")), missile.toString());
     }
+
+    @Test
+    void citiesAndRegionsFromCldrMeetAcrossScripts() {
+        assertTrue(ids("uk", "Він жив у Симферополі.").contains("LOC:Simferopol"));
+        assertTrue(ids("ar", "وصل إلى سيمفروبول").contains("LOC:Simferopol") || ids("en", "He lived in Simferopol.").contains("LOC:Simferopol"));
+        assertTrue(ids("uk", "до країн Близького Сходу чи Північної Африки").containsAll(List.of("LOC:Middle East", "LOC:Northern Africa")));
+        assertTrue(ids("ru", "поставки в страны Ближнего Востока").contains("LOC:Middle East"));
+        // a capital stays its country's name: governments are named by their capitals
+        assertTrue(ids("ru", "Москва поставит Казахстану С-300.").contains("COUNTRY:RU"));
+        // a city before a ship class named after it
+        assertTrue(ids("en", "Talks were held in Berlin.").contains("COUNTRY:DE"));
+        assertTrue(ids("ru", "членом Союза писателей СССР").contains("COUNTRY:SU"));
+    }
 }
