@@ -213,8 +213,8 @@ public final class GazetteerLinker implements EntityLinker {
         String surface = Keys.arabicNormalize(t.norm());
         for (String suffix : analyzer.profile(lang).adjectiveSuffixes()) {
             String suf = Keys.arabicNormalize(suffix);
-            if (surface.endsWith(suf) && m.hit().entity().allNames().stream()
-                    .noneMatch(n -> Keys.arabicNormalize(n.toLowerCase(Locale.ROOT)).endsWith(suf))) {
+            if (surface.endsWith(suf) && kb.names(m.hit().entity().id()).stream().filter(n -> !n.adjective())
+                    .noneMatch(n -> Keys.arabicNormalize(n.text().toLowerCase(Locale.ROOT)).endsWith(suf))) {
                 return true;
             }
         }
