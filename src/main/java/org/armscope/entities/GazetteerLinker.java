@@ -262,12 +262,47 @@ public final class GazetteerLinker implements EntityLinker {
             return;
         }
         Token t = toks.get(i);
+        boolean matched = false;
         for (int ki = 0; ki < t.keys().size(); ki++) {
             Node n = node.next.get(t.keys().get(ki));
             if (n != null) {
+                matched = true;
                 walk(n, toks, start, i + 1, exact && ki == 0, best);
             }
         }
+        // a spelling slip in a later word of a longer name: "Jamestown Fondation" is the Jamestown
+        // Foundation (one edit in a word of six letters or more, after a word that matched exactly)
+        if (!matched && i > start && node.next.size() <= 16 && t.isCapitalized() && !t.keys().isEmpty()) {
+            String key = t.keys().get(0);
+            if (key.length() >= 6) {
+                for (Map.Entry<String, Node> e : node.next.entrySet()) {
+                    if (e.getKey().length() >= 6 && oneEdit(key, e.getKey())) {
+                        walk(e.getValue(), toks, start, i + 1, false, best);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether two different words are one insertion, deletion, substitution or swap of neighbours apart. */
+    static boolean oneEdit(String a, String b) {
+        if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true; // substitution
+            }
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)); // swap
+        }
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = a.length() > b.length() ? b : a;
+        return longer.substring(i + 1).equals(shorter.substring(i));
     }
 
     private static boolean allCaps(List<Token> toks, int from, int to) {

@@ -95,4 +95,15 @@ class GazetteerLinkerTest {
         assertTrue(ids("en", "Talks were held in Berlin.").contains("COUNTRY:DE"));
         assertTrue(ids("ru", "членом Союза писателей СССР").contains("COUNTRY:SU"));
     }
+
+    @Test
+    void aSpellingSlipInALongerNameIsTolerated() {
+        assertTrue(ids("ru", "Как объясняют авторы Jamestown Fondation, сотрудничество началось в 1993 году.")
+                .contains("ORG:Jamestown Foundation"));
+        assertTrue(GazetteerLinker.oneEdit("fondation", "foundation"));
+        assertTrue(GazetteerLinker.oneEdit("foudnation", "foundation"));
+        assertTrue(!GazetteerLinker.oneEdit("fondatio", "foundation"));
+        // a single word is never matched loosely: "Fondation" alone is nothing
+        assertTrue(!ids("en", "The Fondation said so.").contains("ORG:Jamestown Foundation"));
+    }
 }
