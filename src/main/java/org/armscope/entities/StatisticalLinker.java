@@ -143,7 +143,7 @@ public final class StatisticalLinker implements EntityLinker {
         // designations and equipment classes: the knowledge base's word, except a system named by a
         // plain word inside a longer name or a person's name ("Энди Флетчер" is no Fletcher-class ship)
         for (Mention m : gaz) {
-            if ((m.kind() == EntityKind.WEAPON || m.kind() == EntityKind.CATEGORY) && !overruled(m, spans)) {
+            if ((m.kind() == EntityKind.WEAPON || m.kind() == EntityKind.CATEGORY) && !overruled(m, spans, gaz)) {
                 out.add(new Recognised(m, null, false));
                 mark(taken, m.firstToken(), m.lastToken());
             }
@@ -232,13 +232,25 @@ public final class StatisticalLinker implements EntityLinker {
         return true;
     }
 
-    private static boolean overruled(Mention m, List<PerceptronTagger.Span> spans) {
-        if (m.text().chars().anyMatch(Character::isDigit)) {
+    /**
+     * Whether the tagger overrules a system the knowledge base names by a plain word: when its
+     * person's or place's name covers the word and no equipment class, designation or company
+     * stands within two words ("Bashar al-Assad" is no Assad-class ship, "Anbar Province" no
+     * Province; "БПЛА Bayraktar" and "Dassault's Rafale" stay the aircraft).
+     */
+    private static boolean overruled(Mention m, List<PerceptronTagger.Span> spans, List<Mention> gaz) {
+        if (m.kind() != EntityKind.WEAPON || m.text().chars().anyMatch(Character::isDigit)) {
             return false;
         }
+        for (Mention o : gaz) {
+            if (o != m && (o.kind() == EntityKind.CATEGORY || o.kind() == EntityKind.WEAPON
+                    || o.kind() == EntityKind.ORG && known(o.entity()))
+                    && o.firstToken() <= m.lastToken() + 2 && m.firstToken() <= o.lastToken() + 2) {
+                return false;
+            }
+        }
         for (PerceptronTagger.Span sp : spans) {
-            if (sp.first() <= m.firstToken() && m.lastToken() <= sp.last() && sp.type().equals("PER")
-                    && sp.last() - sp.first() > m.lastToken() - m.firstToken()) {
+            if (sp.first() <= m.firstToken() && m.lastToken() <= sp.last() && !sp.type().equals("ORG")) {
                 return true;
             }
         }

@@ -405,7 +405,8 @@ public final class NerEval {
             case COUNTRY -> fine ? (m.entity().id().startsWith("COUNTRY:") && isCapital(m) ? "CITY" : "COUNTRY") : "LOC";
             case LOC -> !fine ? "LOC" : "city".equals(m.entity().category()) ? "CITY"
                     : "country".equals(m.entity().category()) ? "COUNTRY" : "LOC";
-            case WEAPON -> {
+            // re3d marks generic equipment words too ("missiles", "the jet"): our equipment classes
+            case WEAPON, CATEGORY -> {
                 if (!d.goldTypes().containsValue("Weapon")) {
                     yield null;
                 }
