@@ -190,8 +190,7 @@ public final class GazetteerLinker implements EntityLinker {
                     }
                     boolean org = orgName(toks, i, end);
                     EntityKind kind = org ? EntityKind.ORG : EntityKind.PERSON;
-                    out.add(mention(text, s, i, end,
-                            new Entity(kind.name() + ":" + name, kind, name, null, null, Map.of()), false));
+                    out.add(mention(text, s, i, end, KnowledgeBase.unknown(kind, name, null), false));
                     i = end + 1;
                     continue;
                 }
@@ -202,7 +201,8 @@ public final class GazetteerLinker implements EntityLinker {
     }
 
     /** {@code exact}: every token matched by its surface key, not by a stripped stem. */
-    private record Match(int end, Hit hit, boolean exact) {
+    /** {@code strip}: the furthest look-up key any word was matched by (0 the surface, then lemmas, then stripped stems). */
+    private record Match(int end, Hit hit, boolean exact, int strip) {
     }
 
     /** A country named by an adjective ending ("الكازاخستانية", "Endonezyalı") that the look-up reached through its stem. */
@@ -224,11 +224,11 @@ public final class GazetteerLinker implements EntityLinker {
 
     private Match longest(List<Token> toks, int start) {
         Match[] best = {null};
-        walk(root, toks, start, start, true, best);
+        walk(root, toks, start, start, true, 0, best);
         return best[0];
     }
 
-    private void walk(Node node, List<Token> toks, int start, int i, boolean exact, Match[] best) {
+    private void walk(Node node, List<Token> toks, int start, int i, boolean exact, int strip, Match[] best) {
         if (i > start && !node.hits.isEmpty()) {
             for (Hit h : node.hits) {
                 if (h.caseSensitive() && i - start == 1 && !looksLikeName(toks.get(start))) {
@@ -251,10 +251,11 @@ public final class GazetteerLinker implements EntityLinker {
                 }
                 Match b = best[0];
                 // longer first; then a surface match over a stem match ("Endonezyalı" the adjective,
-                // not "Endonezya" reached by stripping); then the kind's rank
+                // not "Endonezya" reached by stripping); then the less stripped ("التركي" is تركي,
+                // Turkish, before ترك); then the kind's rank
                 if (b == null || i > b.end || (i == b.end && (exact && !b.exact
-                        || exact == b.exact && rank(h) > rank(b.hit)))) {
-                    best[0] = new Match(i, h, exact);
+                        || exact == b.exact && (strip < b.strip || strip == b.strip && rank(h) > rank(b.hit))))) {
+                    best[0] = new Match(i, h, exact, strip);
                 }
             }
         }
@@ -267,7 +268,7 @@ public final class GazetteerLinker implements EntityLinker {
             Node n = node.next.get(t.keys().get(ki));
             if (n != null) {
                 matched = true;
-                walk(n, toks, start, i + 1, exact && ki == 0, best);
+                walk(n, toks, start, i + 1, exact && ki == 0, Math.max(strip, ki), best);
             }
         }
         // a spelling slip in a later word of a longer name: "Jamestown Fondation" is the Jamestown
@@ -277,7 +278,7 @@ public final class GazetteerLinker implements EntityLinker {
             if (key.length() >= 6) {
                 for (Map.Entry<String, Node> e : node.next.entrySet()) {
                     if (e.getKey().length() >= 6 && oneEdit(key, e.getKey())) {
-                        walk(e.getValue(), toks, start, i + 1, false, best);
+                        walk(e.getValue(), toks, start, i + 1, false, 99, best);
                     }
                 }
             }

@@ -64,6 +64,17 @@ public final class KnowledgeBase {
         return kb;
     }
 
+    /**
+     * A new entry for a name the knowledge base lacks. Its id is the kind and the name's
+     * cross-script key ({@link org.armscope.text.Keys#nameKey}), so "Сергей Згурец" in one article and
+     * "سيرجي زغوريتس" in its translation are one entry; a name too short for a safe key keeps its text.
+     */
+    public static Entity unknown(EntityKind kind, String name, String category) {
+        String key = org.armscope.text.Keys.nameKey(name);
+        String id = key.replace(" ", "").length() >= 5 && key.contains(" ") ? kind.name() + ":~" + key : kind.name() + ":" + name;
+        return new Entity(id, kind, name, null, category, Map.of());
+    }
+
     public Collection<Entity> entities() {
         return entities.values();
     }
@@ -111,7 +122,8 @@ public final class KnowledgeBase {
             String id = "LOC:" + english;
             for (var en : zoneNames.entrySet()) {
                 String n = en.getValue().getExemplarLocationName(zone);
-                if (n != null && !taken.contains(n.toLowerCase(Locale.ROOT))) {
+                // a name of three letters or fewer ("ترك", Chuuk) is a stem of too many words
+                if (n != null && n.codePointCount(0, n.length()) > 3 && !taken.contains(n.toLowerCase(Locale.ROOT))) {
                     addName(id, EntityKind.LOC, english, region, CITY, new Name(en.getKey(), n, false));
                 }
             }

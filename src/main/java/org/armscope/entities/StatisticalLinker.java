@@ -294,7 +294,8 @@ public final class StatisticalLinker implements EntityLinker {
             case "COUNTRY" -> "country";
             default -> null;
         };
-        return new Entity(kind.name() + ":" + name, kind, name, null, category, Map.of());
+        return kind == EntityKind.LOC ? new Entity(kind.name() + ":" + name, kind, name, null, category, Map.of())
+                : KnowledgeBase.unknown(kind, name, category);
     }
 
     private static String capitalise(String lemma, String surface) {

@@ -42,6 +42,8 @@ public final class FactKeys {
         }
         return switch (a.kind()) {
             case CATEGORY -> "C:" + a.category();
+            // people and organisations the knowledge base lacks meet across scripts by their name key
+            case PERSON, ORG -> a.kind().name().charAt(0) + ":" + Keys.nameKey(a.name());
             default -> a.kind().name().charAt(0) + ":" + Keys.specKey(a.name());
         };
     }

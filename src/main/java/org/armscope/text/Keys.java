@@ -111,4 +111,74 @@ public final class Keys {
         }
         return rtl > ltr;
     }
+
+    /** Arabic letters in the Latin the name key folds: long vowels and glides become vowels, which it drops. */
+    private static final String[][] ARABIC = {
+        {"ا", "a"}, {"أ", "a"}, {"إ", "i"}, {"آ", "a"}, {"ٱ", "a"}, {"ء", ""}, {"ئ", "i"}, {"ؤ", "u"}, {"ى", "a"},
+        {"ة", "a"}, {"ب", "b"}, {"ت", "t"}, {"ث", "s"}, {"ج", "g"}, {"ح", "h"}, {"خ", "kh"}, {"د", "d"}, {"ذ", "z"},
+        {"ر", "r"}, {"ز", "z"}, {"س", "s"}, {"ش", "sh"}, {"ص", "s"}, {"ض", "d"}, {"ط", "t"}, {"ظ", "z"}, {"ع", ""},
+        {"غ", "g"}, {"ف", "f"}, {"ق", "k"}, {"ك", "k"}, {"ل", "l"}, {"م", "m"}, {"ن", "n"}, {"ه", "h"}, {"و", "u"},
+        {"ي", "i"}, {"پ", "p"}, {"چ", "ch"}, {"ژ", "zh"}, {"گ", "g"}, {"ڤ", "v"}, {"ک", "k"}, {"ی", "i"},
+    };
+    private static final java.util.Map<Character, String> ARABIC_LATIN = new java.util.HashMap<>();
+
+    static {
+        for (String[] pair : ARABIC) {
+            ARABIC_LATIN.put(pair[0].charAt(0), pair[1]);
+        }
+    }
+
+    /**
+     * A name's key across scripts: its consonant skeleton after transliteration, with the sounds
+     * that scripts write differently folded together (ж, j and ج; х, kh and h dropped with the
+     * vowels; v and f; p and b, as Arabic writes both ب; ц, ts and tz). Сергей Згурец, Sergiy Zgurets and سيرجي زغوريتس all give
+     * "srg zgrc"; Владимир Путин and فلاديمير بوتين "fldmr btn". Lossy by design: a key for meeting, not a spelling.
+     */
+    public static String nameKey(String name) {
+        StringBuilder latin = new StringBuilder(name.length() + 8);
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            String arabic = ARABIC_LATIN.get(c);
+            if (c < CYR.length && CYR[c] != null) {
+                latin.append(CYR[c].isEmpty() && c == 'ь' ? "" : CYR[c]);
+            } else if (arabic != null) {
+                latin.append(arabic);
+            } else if (Character.isLetter(c)) {
+                String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+                for (int k = 0; k < d.length(); k++) {
+                    if (d.charAt(k) < 0x80 && Character.isLetter(d.charAt(k))) {
+                        latin.append(d.charAt(k));
+                    }
+                }
+            } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                latin.append(' ');
+            }
+        }
+        String s = latin.toString()
+                .replace("shch", "S").replace("sch", "S").replace("sh", "S")
+                .replace("tch", "C").replace("ch", "C").replace("ts", "C").replace("tz", "C").replace("cz", "C")
+                .replace("dzh", "G").replace("zh", "G").replace("dj", "G").replace("j", "G")
+                .replace("kh", "").replace("gh", "g").replace("ph", "f").replace("th", "t").replace("ck", "k")
+                .replace("c", "k").replace("q", "k").replace("x", "ks").replace("w", "f").replace("v", "f").replace("p", "b")
+                .replace("G", "g").replace("S", "s").replace("C", "c");
+        StringBuilder out = new StringBuilder(s.length());
+        for (String word : s.trim().split("\\s+")) {
+            StringBuilder w = new StringBuilder();
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if ("aeiouyh'".indexOf(c) >= 0 || (w.length() > 0 && w.charAt(w.length() - 1) == c)) {
+                    continue;
+                }
+                w.append(c);
+            }
+            if (w.length() > 0) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(w);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -62,7 +62,8 @@ class GazetteerLinkerTest {
         List<Mention> ms = linker.link(analyzer.analyze(new Document("t", null, "en", null, null, null, null,
                 "The XK-77B prototype was shown by Ivan Petrenko yesterday.")));
         assertTrue(ms.stream().anyMatch(m -> m.entity().id().equals("WEAPON:XK-77B")));
-        assertTrue(ms.stream().anyMatch(m -> m.entity().id().equals("PERSON:Ivan Petrenko")));
+        assertTrue(ms.stream().anyMatch(m -> m.entity().name().equals("Ivan Petrenko") && m.kind() == org.armscope.model.EntityKind.PERSON
+                && m.entity().id().equals("PERSON:~fn btrnk")), ms.toString());
     }
 
     @Test

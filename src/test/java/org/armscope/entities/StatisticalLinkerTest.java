@@ -40,7 +40,12 @@ class StatisticalLinkerTest {
         List<Mention> ms = link("ru", "Министр встретился с Владимиром Путиным и Дмитрием Медведевым в Москве.");
         Mention putin = find(ms, "Владимиром Путиным");
         assertEquals(EntityKind.PERSON, putin.kind());
-        assertEquals("PERSON:Владимир Путин", putin.entity().id());
+        assertEquals("Владимир Путин", putin.entity().name());
+        // the same person written in Arabic and in Latin letters is the same new entry
+        Mention arabic = find(link("ar", "وقال الرئيس الروسي فلاديمير بوتين إن بلاده ستواصل التعاون."), "فلاديمير بوتين");
+        Mention latin = find(link("en", "On Monday, Vladimir Putin said the cooperation would go on."), "Vladimir Putin");
+        assertEquals(putin.entity().id(), arabic.entity().id());
+        assertEquals(putin.entity().id(), latin.entity().id());
         assertEquals(EntityKind.PERSON, find(ms, "Дмитрием Медведевым").kind());
     }
 
