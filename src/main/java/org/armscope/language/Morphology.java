@@ -35,12 +35,12 @@ final class Morphology {
     List<Reading> readings(String word) {
         List<Reading> out = new ArrayList<>();
         DictionaryLookup lk = lookup.get();
-        for (String form : new String[] {word, word.toLowerCase(Locale.ROOT)}) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String form : lower.equals(word) ? new String[] {word} : new String[] {word, lower}) {
+            // a capitalised word is read as written and as the common word it may be at a sentence's
+            // start ("Далі" is a surname and the adverb "далі")
             for (WordData wd : lk.lookup(form)) {
                 out.add(new Reading(wd.getStem().toString(), wd.getTag() == null ? "" : wd.getTag().toString()));
-            }
-            if (!out.isEmpty()) {
-                break;
             }
         }
         return out;
