@@ -93,7 +93,8 @@ public final class NerFeatures {
                 set = set * 31 + c.hashCode();
             }
             morphSet[i] = set;
-            org[i] = orgWord.test(t.norm());
+            // an organisation word under any of the token's forms: "والشركة" is شركة after its clitics
+            org[i] = orgWord.test(t.norm()) || orgWord.test(t.lemma()) || t.keys().stream().anyMatch(orgWord);
         }
         long start = hash(0, "<s>");
         long stop = hash(0, "</s>");
