@@ -25,7 +25,7 @@ public final class NerFeatures {
     private static final int BIAS = 1, K0 = 2, KM1 = 3, KP1 = 4, KM2 = 5, KP2 = 6, LEM = 7, SUF2 = 8, SUF3 = 9,
             SUF4 = 10, PRE3 = 11, STEM = 12, SHAPE0 = 13, SHAPEM1 = 14, SHAPEP1 = 15, SHAPE_FIRST = 16, MORPH0 = 17,
             MORPHM1 = 18, MORPHP1 = 19, GAZ0 = 20, GAZM1 = 21, GAZP1 = 22, ORGW0 = 23, ORGWM1 = 24, ORGWP1 = 25,
-            BIGRAM = 26, BIGRAMP = 27, P1 = 28, P2 = 29, P1K = 30, P1S = 31, LEMM1 = 32, MORPH0P1 = 33, GAZ_SHAPE = 34;
+            BIGRAM = 26, BIGRAMP = 27, P1 = 28, P2 = 29, P1K = 30, P1S = 31, LEMM1 = 32, MORPH0P1 = 33, GAZ_SHAPE = 34, KM1_SHAPE0 = 35, KP1_SHAPE0 = 36, LEMM1_SHAPE0 = 37;
 
     private NerFeatures() {
     }
@@ -169,6 +169,12 @@ public final class NerFeatures {
             }
             if (i + 1 < n && org[i + 1]) {
                 f[c++] = at(ORGWP1, 0);
+            }
+            // a context word with this word's shape: "президент" before a capitalised word
+            f[c++] = combine(at(KM1_SHAPE0, i > 0 ? keyHash[i - 1] : start), shapeHash[i]);
+            f[c++] = combine(at(KP1_SHAPE0, i + 1 < n ? keyHash[i + 1] : stop), shapeHash[i]);
+            if (i > 0) {
+                f[c++] = combine(at(LEMM1_SHAPE0, lemmaHash[i - 1]), shapeHash[i]);
             }
             f[c++] = combine(at(BIGRAM, i > 0 ? keyHash[i - 1] : start), keyHash[i]);
             f[c++] = combine(at(BIGRAMP, keyHash[i]), i + 1 < n ? keyHash[i + 1] : stop);
