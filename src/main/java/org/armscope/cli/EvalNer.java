@@ -19,7 +19,7 @@ final class EvalNer implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--model", description = "a model file to use instead of the shipped one (from ./armscope train ner)")
     Path model;
 
-    @picocli.CommandLine.Option(names = "--repeat", description = "run the evaluation N times and time the last run (warmed up): the speed benchmark")
+    @picocli.CommandLine.Option(names = "--repeat", description = "run the evaluation N times and print the median speed of the entity stage over the second half of the runs (the first half warms up): the speed benchmark")
     int repeat = 1;
 
     @picocli.CommandLine.Option(names = "--errors", description = "list every missed and spurious span with its context")
@@ -43,10 +43,19 @@ final class EvalNer implements java.util.concurrent.Callable<Integer> {
                 linker.with(name, org.armscope.entities.PerceptronTagger.load(in));
             }
         }
+        java.util.List<Double> speeds = new java.util.ArrayList<>();
         for (int i = 1; i < repeat; i++) {
-            NerEval.evaluate(dataset, docs, p, null);
+            NerEval.Report warm = NerEval.evaluate(dataset, docs, p, null);
+            speeds.add(warm.tokens() / Math.max(warm.seconds(), 1e-9));
         }
         NerEval.Report r = NerEval.evaluate(dataset, docs, p, errors ? System.out : null);
+        if (repeat > 1) {
+            speeds.add(r.tokens() / Math.max(r.seconds(), 1e-9));
+            // the first half of the runs warms the JIT up; the figure is the median of the second half
+            java.util.List<Double> sorted = speeds.subList(speeds.size() / 2, speeds.size()).stream().sorted().toList();
+            System.out.printf(java.util.Locale.ROOT, "entity stage over %d runs: median of the last %d %.0f tokens/s (runs: %s)%n", repeat,
+                    sorted.size(), sorted.get(sorted.size() / 2), speeds.stream().map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList());
+        }
         System.out.printf("documents %d, %.1f s%n", docs.size(), (System.nanoTime() - t0) / 1e9);
         System.out.println(r.format());
         return 0;

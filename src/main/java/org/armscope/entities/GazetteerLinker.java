@@ -92,14 +92,36 @@ public final class GazetteerLinker implements EntityLinker {
     private static boolean anyWord(List<Token> toks, int from, int to, boolean negative) {
         for (int k = from; k <= to; k++) {
             String w = toks.get(k).norm().toLowerCase(Locale.ROOT);
-            for (String o : ORG_WORDS) {
-                if (o.startsWith("-") != negative) {
-                    continue;
+            if (negative ? isNegativeWord(w) : isOrgWord(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> NO_ACTOR_EXACT = new java.util.HashSet<>();
+    private static final List<String> NO_ACTOR_PREFIXES = new ArrayList<>();
+
+    static {
+        for (String o : ORG_WORDS) {
+            if (o.startsWith("-")) {
+                String p = o.substring(1);
+                if (p.endsWith("*")) {
+                    NO_ACTOR_PREFIXES.add(p.substring(0, p.length() - 1));
+                } else {
+                    NO_ACTOR_EXACT.add(p);
                 }
-                String p = negative ? o.substring(1) : o;
-                if (p.endsWith("*") ? w.startsWith(p.substring(0, p.length() - 1)) : w.equals(p)) {
-                    return true;
-                }
+            }
+        }
+    }
+
+    private static boolean isNegativeWord(String w) {
+        if (NO_ACTOR_EXACT.contains(w)) {
+            return true;
+        }
+        for (String p : NO_ACTOR_PREFIXES) {
+            if (w.startsWith(p)) {
+                return true;
             }
         }
         return false;
@@ -169,7 +191,7 @@ public final class GazetteerLinker implements EntityLinker {
                     continue;
                 }
                 Token t = toks.get(i);
-                if (DESIGNATION.matcher(t.text()).matches() && !NOT_DESIGNATIONS.contains(Keys.specKey(t.text()))
+                if (hasDigit(t.text()) && DESIGNATION.matcher(t.text()).matches() && !NOT_DESIGNATIONS.contains(Keys.specKey(t.text()))
                         && !t.text().matches("\\d.*")) {
                     int end = i;
                     // a short upper-case suffix word belongs to the designation: "PAC-3 MSE"
@@ -353,7 +375,7 @@ public final class GazetteerLinker implements EntityLinker {
         if (FUNCTION_WORDS.contains(toks.get(i).norm()) || isCalendarWord(toks.get(i).norm())) {
             return i; // "On Wednesday", "The Council": a capitalised function word does not start a name
         }
-        if (i > 0 && DESIGNATION.matcher(toks.get(i - 1).text()).matches()) {
+        if (i > 0 && hasDigit(toks.get(i - 1).text()) && DESIGNATION.matcher(toks.get(i - 1).text()).matches()) {
             return i; // "F/A-18 Super Hornet": the words after a designation are its name, not a person
         }
         int j = i;
@@ -379,14 +401,24 @@ public final class GazetteerLinker implements EntityLinker {
                 "under", "over", "but", "however", "meanwhile", "last", "next", "this", "that", "these", "those"));
     }
 
-    private static boolean isCalendarWord(String w) {
+    private static final Set<String> CALENDAR_WORDS = new java.util.HashSet<>();
+
+    static {
         for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
-            if (d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).equals(w)) {
-                return true;
-            }
+            CALENDAR_WORDS.add(d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT));
         }
         for (java.time.Month m : java.time.Month.values()) {
-            if (m.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).equals(w)) {
+            CALENDAR_WORDS.add(m.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static boolean isCalendarWord(String w) {
+        return CALENDAR_WORDS.contains(w);
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
                 return true;
             }
         }

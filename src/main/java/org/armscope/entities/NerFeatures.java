@@ -86,7 +86,7 @@ public final class NerFeatures {
             lemmaDiffers[i] = !lemma.equals(key[i]);
             shape[i] = shape(t.text());
             shapeHash[i] = hash(0, shape[i]);
-            List<String> cl = classes(t.tag(), profile.nerTags());
+            List<String> cl = cachedClasses(t.tag(), profile.nerTags());
             morph.add(cl);
             long set = 17;
             for (String c : cl) {
@@ -94,7 +94,10 @@ public final class NerFeatures {
             }
             morphSet[i] = set;
             // an organisation word under any of the token's forms: "والشركة" is شركة after its clitics
-            org[i] = orgWord.test(t.norm()) || orgWord.test(t.lemma()) || t.keys().stream().anyMatch(orgWord);
+            org[i] = orgWord.test(t.norm()) || orgWord.test(t.lemma());
+            for (int k = 0; k < t.keys().size() && !org[i]; k++) {
+                org[i] = orgWord.test(t.keys().get(k));
+            }
         }
         long start = hash(0, "<s>");
         long stop = hash(0, "</s>");
@@ -217,6 +220,17 @@ public final class NerFeatures {
             }
         }
         return b.toString();
+    }
+
+    private static final Map<Map<String, String>, Map<String, List<String>>> CLASS_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #classes}, remembered per tag string (a language has some thousands of distinct tag sets). */
+    private static List<String> cachedClasses(String tag, Map<String, String> mapping) {
+        Map<String, List<String>> cache = CLASS_CACHE.computeIfAbsent(mapping, m -> new java.util.concurrent.ConcurrentHashMap<>());
+        if (cache.size() > 100_000) {
+            cache.clear();
+        }
+        return cache.computeIfAbsent(tag == null ? "" : tag, x -> classes(x, mapping));
     }
 
     /** The morphological classes of a token's dictionary tags under the profile's mapping; "?" for a word the dictionary lacks. */

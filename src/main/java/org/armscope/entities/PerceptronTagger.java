@@ -27,8 +27,7 @@ public final class PerceptronTagger {
     private final String[] labels;
     private final int[] typeOf;     // label -> type index (-1 for O)
     private final boolean[] inside; // label is I-X
-    private final long[] keys;      // open addressing, 0 = empty
-    private final int[] rows;
+    private final long[] table;     // open addressing: key at 2s, its row at 2s+1 (one cache line); key 0 = empty
     private final float[] weights;  // row * labels + label
     private final int mask;
 
@@ -51,13 +50,12 @@ public final class PerceptronTagger {
             inside[i] = l.startsWith("I-");
         }
         int cap = Integer.highestOneBit(Math.max(16, featureKeys.length * 2 - 1)) << 1;
-        this.keys = new long[cap];
-        this.rows = new int[cap];
+        this.table = new long[cap * 2];
         this.mask = cap - 1;
         for (int r = 0; r < featureKeys.length; r++) {
             int slot = slot(featureKeys[r]);
-            keys[slot] = featureKeys[r];
-            rows[slot] = r;
+            table[2 * slot] = featureKeys[r];
+            table[2 * slot + 1] = r;
         }
         this.weights = featureWeights;
     }
@@ -72,7 +70,7 @@ public final class PerceptronTagger {
 
     private int slot(long key) {
         int s = (int) (mix(key) & mask);
-        while (keys[s] != 0 && keys[s] != key) {
+        while (table[2 * s] != 0 && table[2 * s] != key) {
             s = (s + 1) & mask;
         }
         return s;
@@ -81,9 +79,9 @@ public final class PerceptronTagger {
     private int row(long key) {
         int s = (int) (mix(key) & mask);
         while (true) {
-            long k = keys[s];
+            long k = table[2 * s];
             if (k == key) {
-                return rows[s];
+                return (int) table[2 * s + 1];
             }
             if (k == 0) {
                 return -1;
@@ -402,9 +400,9 @@ public final class PerceptronTagger {
             int nl = labels.length;
             // rows in slot order are not needed: write key and its non-zero weights
             long[] byRow = new long[n];
-            for (int s = 0; s < keys.length; s++) {
-                if (keys[s] != 0) {
-                    byRow[rows[s]] = keys[s];
+            for (int s = 0; s < table.length; s += 2) {
+                if (table[s] != 0) {
+                    byRow[(int) table[s + 1]] = table[s];
                 }
             }
             for (int r = 0; r < n; r++) {
