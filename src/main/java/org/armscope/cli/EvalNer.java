@@ -42,6 +42,14 @@ final class EvalNer implements java.util.concurrent.Callable<Integer> {
             try (var in = Files.newInputStream(model)) {
                 linker.with(name, org.armscope.entities.PerceptronTagger.load(in));
             }
+            Path inner = org.armscope.entities.StatisticalLinker.innerModel(model);
+            if (Files.isRegularFile(inner)) {
+                try (var in = Files.newInputStream(inner)) {
+                    linker.withInner(name, org.armscope.entities.PerceptronTagger.load(in));
+                }
+            } else {
+                linker.withInner(name, null);
+            }
         }
         java.util.List<Double> speeds = new java.util.ArrayList<>();
         for (int i = 1; i < repeat; i++) {

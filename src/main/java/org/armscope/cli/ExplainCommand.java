@@ -45,11 +45,21 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         Processed r = pipeline.analyze(d, null, trace);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("document " + d.id() + " (" + r.analyzed().lang() + ")");
+        // the recogniser's layers the fact stage does not read: outer names, names inside names
+        List<org.armscope.entities.StatisticalLinker.Recognised> layers = pipeline.linker()
+                instanceof org.armscope.entities.StatisticalLinker sl
+                ? sl.recognise(r.analyzed()).stream().filter(org.armscope.entities.StatisticalLinker.Recognised::layer).toList()
+                : List.of();
         for (Sentence s : r.analyzed().sentences()) {
             out.println("[" + s.index() + "] " + s.text());
             for (Mention m : r.mentions()) {
                 if (m.sentence() == s.index()) {
                     out.println("    " + m.text() + " → " + m.entity().id() + (m.adjectival() ? " (adjective)" : ""));
+                }
+            }
+            for (var l : layers) {
+                if (l.mention().sentence() == s.index()) {
+                    out.println("    (layer, not read by the facts) " + l.mention().text() + " → " + l.type() + " " + l.mention().entity().id());
                 }
             }
             String tag = "  [" + s.index() + "] ";

@@ -68,6 +68,21 @@ final class TrainCommand implements Runnable {
             }
             System.out.printf("%s: %d features, labels %s, %.1f MB, written to %s%n", model, tagger.features(),
                     tagger.labels(), Files.size(file) / 1e6, file);
+            // the inner layer: names inside names, where the training set marks them (NEREL does)
+            List<PerceptronTagger.Example> inner = new NerTrainer(p.analyzer(), linker.gazetteer()).examples(docs, t.lang(), true);
+            long nested = inner.stream().filter(e -> java.util.Arrays.stream(e.gold()).anyMatch(g -> !g.equals("O"))).count();
+            Path innerFile = StatisticalLinker.innerModel(file);
+            if (nested >= 200) {
+                System.err.printf("%s inner layer: %d names of two words or more, %d with names inside%n", model, inner.size(), nested);
+                PerceptronTagger in = PerceptronTagger.train(inner, epochs, prune, System.err);
+                try (OutputStream o = Files.newOutputStream(innerFile)) {
+                    in.save(o);
+                }
+                System.out.printf("%s inner layer: %d features, %.1f MB, written to %s%n", model, in.features(),
+                        Files.size(innerFile) / 1e6, innerFile);
+            } else {
+                Files.deleteIfExists(innerFile);
+            }
             return 0;
         }
     }

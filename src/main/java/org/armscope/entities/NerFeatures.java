@@ -50,6 +50,12 @@ public final class NerFeatures {
             return statics[i];
         }
 
+        /** The features of tokens [from, to) as a sequence of their own, each keeping its context in the sentence. */
+        public SentenceFeatures slice(int from, int to) {
+            return new SentenceFeatures(java.util.Arrays.copyOfRange(statics, from, to),
+                    java.util.Arrays.copyOfRange(k0, from, to), java.util.Arrays.copyOfRange(shape0, from, to));
+        }
+
         /** Fills {@code out} with the label-history features of token {@code i}. */
         public void dynamic(int i, int prev, int prev2, long[] out) {
             out[0] = hash(P1, prev);

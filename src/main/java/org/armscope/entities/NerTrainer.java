@@ -35,6 +35,16 @@ public final class NerTrainer {
     }
 
     public List<PerceptronTagger.Example> examples(List<Annotated> docs, String lang) {
+        return examples(docs, lang, false);
+    }
+
+    /**
+     * The training sentences of the outer layer ({@code inner} false: the outermost names of each
+     * sentence) or of the inner one: each outermost name of two words or more is an example of its
+     * own, its words labelled with the names directly inside it ("Министерства обороны России"
+     * inside "пресс-служба Министерства обороны России"), with the features of the whole sentence.
+     */
+    public List<PerceptronTagger.Example> examples(List<Annotated> docs, String lang, boolean inner) {
         LanguageProfile profile = analyzer.profile(lang);
         List<PerceptronTagger.Example> out = new ArrayList<>();
         for (Annotated doc : docs) {
@@ -47,28 +57,53 @@ public final class NerTrainer {
                     continue;
                 }
                 List<Mention> mine = gaz.stream().filter(m -> m.sentence() == s.index()).toList();
-                String[] gold = new String[toks.size()];
-                for (int i = 0; i < toks.size(); i++) {
-                    gold[i] = "O";
+                NerFeatures.SentenceFeatures features =
+                        NerFeatures.of(toks, StatisticalLinker.gazetteerLabels(s, mine), profile, GazetteerLinker::isOrgWord);
+                if (!inner) {
+                    out.add(new PerceptronTagger.Example(features, labels(toks, 0, toks.size(), names)));
+                    continue;
                 }
-                for (Name n : names) {
-                    if (n.end() <= s.start() || n.start() >= s.end()) {
-                        continue;
-                    }
-                    boolean first = true;
+                for (Name outer : names) {
+                    int first = -1;
+                    int last = -1;
                     for (int i = 0; i < toks.size(); i++) {
-                        Token t = toks.get(i);
-                        if (t.start() < n.end() && t.end() > n.start()) {
-                            gold[i] = (first ? "B-" : "I-") + n.type();
-                            first = false;
+                        if (toks.get(i).start() < outer.end() && toks.get(i).end() > outer.start()) {
+                            first = first < 0 ? i : first;
+                            last = i;
                         }
                     }
+                    if (first < 0 || last == first) {
+                        continue;
+                    }
+                    List<Name> inside = new ArrayList<>();
+                    for (Name n : doc.names()) {
+                        if (outer.start() <= n.start() && n.end() <= outer.end() && n.end() - n.start() < outer.end() - outer.start()) {
+                            inside.add(n);
+                        }
+                    }
+                    out.add(new PerceptronTagger.Example(features.slice(first, last + 1),
+                            labels(toks, first, last + 1, outermost(inside))));
                 }
-                out.add(new PerceptronTagger.Example(
-                        NerFeatures.of(toks, StatisticalLinker.gazetteerLabels(s, mine), profile, GazetteerLinker::isOrgWord), gold));
             }
         }
         return out;
+    }
+
+    /** BIO labels of tokens [from, to) for the given names. */
+    private static String[] labels(List<Token> toks, int from, int to, List<Name> names) {
+        String[] gold = new String[to - from];
+        java.util.Arrays.fill(gold, "O");
+        for (Name n : names) {
+            boolean first = true;
+            for (int i = from; i < to; i++) {
+                Token t = toks.get(i);
+                if (t.start() < n.end() && t.end() > n.start()) {
+                    gold[i - from] = (first ? "B-" : "I-") + n.type();
+                    first = false;
+                }
+            }
+        }
+        return gold;
     }
 
     /** Names that no longer name contains: "Министерство обороны России" (ORG) over "России" (COUNTRY). */

@@ -36,6 +36,12 @@ public final class StatisticalLinker implements EntityLinker {
     private final GazetteerLinker gazetteer;
     private final TextAnalyzer analyzer;
     private final Map<String, Optional<PerceptronTagger>> models = new ConcurrentHashMap<>();
+    private final Map<String, Optional<PerceptronTagger>> innerModels = new ConcurrentHashMap<>();
+
+    /** The inner-layer model that goes with a model file: {@code X.ner.gz} has {@code X-inner.ner.gz}. */
+    public static java.nio.file.Path innerModel(java.nio.file.Path model) {
+        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.ner\\.gz$", "") + "-inner.ner.gz");
+    }
 
     public StatisticalLinker(GazetteerLinker gazetteer, TextAnalyzer analyzer) {
         this.gazetteer = gazetteer;
@@ -46,6 +52,20 @@ public final class StatisticalLinker implements EntityLinker {
     public StatisticalLinker with(String model, PerceptronTagger tagger) {
         models.put(model, Optional.ofNullable(tagger));
         return this;
+    }
+
+    /** Uses {@code tagger} as the inner layer of {@code model} (null: none). */
+    public StatisticalLinker withInner(String model, PerceptronTagger tagger) {
+        innerModels.put(model, Optional.ofNullable(tagger));
+        return this;
+    }
+
+    private Optional<PerceptronTagger> innerTagger(String lang) {
+        String name = analyzer.profile(lang).nerModel();
+        if (name == null || "off".equals(System.getProperty("armscope.ner"))) {
+            return Optional.empty();
+        }
+        return innerModels.computeIfAbsent(name, n -> loadModel(n + "-inner"));
     }
 
     public GazetteerLinker gazetteer() {
@@ -97,6 +117,7 @@ public final class StatisticalLinker implements EntityLinker {
             return gaz.stream().map(m -> new Recognised(m, null, false)).toList();
         }
         LanguageProfile profile = analyzer.profile(text.lang());
+        Optional<PerceptronTagger> inner = innerTagger(text.lang());
         List<List<Mention>> bySentence = new ArrayList<>();
         for (int i = 0; i < text.sentences().size(); i++) {
             bySentence.add(new ArrayList<>());
@@ -113,7 +134,50 @@ public final class StatisticalLinker implements EntityLinker {
             NerFeatures.SentenceFeatures f = NerFeatures.of(s.tokens(), gazetteerLabels(s, g), profile, GazetteerLinker::isOrgWord);
             PerceptronTagger t = tagger.get();
             List<PerceptronTagger.Span> spans = t.spans(t.tag(f));
-            out.addAll(merge(text, s, g, spans));
+            List<Recognised> found = merge(text, s, g, spans);
+            out.addAll(found);
+            if (inner.isPresent()) {
+                out.addAll(inside(text, s, f, spans, found, inner.get()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The inner layer: names inside each name of two words or more ("Министерства обороны России"
+     * inside "пресс-служба Министерства обороны России"), found by the inner model on the name's
+     * words with their sentence context. Layers all: the fact stage reads the outer names.
+     */
+    private List<Recognised> inside(AnalyzedText text, Sentence s, NerFeatures.SentenceFeatures f,
+                                    List<PerceptronTagger.Span> spans, List<Recognised> found, PerceptronTagger inner) {
+        List<Recognised> out = new ArrayList<>();
+        for (PerceptronTagger.Span outer : spans) {
+            if (outer.last() == outer.first()) {
+                continue;
+            }
+            for (PerceptronTagger.Span sp : inner.spans(inner.tag(f.slice(outer.first(), outer.last() + 1)))) {
+                int first = outer.first() + sp.first();
+                int last = outer.first() + sp.last();
+                if (last - first >= outer.last() - outer.first()) {
+                    continue;
+                }
+                boolean known = false;
+                for (Recognised r : found) {
+                    if (r.mention().firstToken() == first && r.mention().lastToken() == last && r.mention().sentence() == s.index()) {
+                        known = true;
+                    }
+                }
+                if (known) {
+                    continue;
+                }
+                int start = s.tokens().get(first).start();
+                int end = s.tokens().get(last).end();
+                String surface = text.document().text().substring(start, end);
+                Entity e = newEntity(sp.type(), s.tokens().subList(first, last + 1), surface);
+                if (e != null) {
+                    out.add(new Recognised(new Mention(start, end, surface, e, s.index(), first, last, false), sp.type(), true));
+                }
+            }
         }
         return out;
     }

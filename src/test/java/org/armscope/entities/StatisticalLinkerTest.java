@@ -83,4 +83,16 @@ class StatisticalLinkerTest {
         List<Mention> ms = link("uk", "Для того, щоб воно стало емоцією, треба часу.");
         assertFalse(ms.stream().anyMatch(m -> m.text().equals("того")), ms.toString());
     }
+
+    @Test
+    void namesInsideNamesAreAnInnerLayer() {
+        String text = "Об этом сообщила пресс-служба Министерства обороны Российской Федерации.";
+        var found = LINKER.recognise(ANALYZER.analyze(new Document("t", null, "ru", null, null, null, null, text)));
+        var outer = found.stream().filter(r -> r.mention().text().startsWith("пресс-служба")).findFirst().orElseThrow();
+        assertTrue(found.stream().anyMatch(r -> r != outer && "ORG".equals(r.type()) && r.layer()
+                && r.mention().start() >= outer.mention().start() && r.mention().end() <= outer.mention().end()
+                && r.mention().text().startsWith("Министерства")), found.toString());
+        // the fact stage reads the country, not the layers
+        assertEquals(List.of("COUNTRY:RU"), link("ru", text).stream().map(m -> m.entity().id()).toList());
+    }
 }
