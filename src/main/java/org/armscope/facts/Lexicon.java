@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The cue lexicon of one language ({@code facts/<lang>.tsv}): triggers, modality, attribution and role-marking words. */
 final class Lexicon {
-    enum Kind { TRIGGER, MOD, NEG, SRC, BETWEEN, FROM, TO, WITH, IN, TOPIC, ANAPHORA, DEM, GOV, LICENCE, PRON }
+    enum Kind { TRIGGER, MOD, NEG, SRC, BETWEEN, FROM, TO, WITH, IN, TOPIC, ANAPHORA, DEM, GOV, LICENCE, PRON, REPLACED }
 
     /** One cue. {@code words} are look-up keys; a key ending in '*' is a prefix. */
     record Cue(List<String> words, Kind kind, FactType type, String arg, String modality, String pattern) {

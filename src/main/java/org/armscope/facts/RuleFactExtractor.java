@@ -71,7 +71,7 @@ public final class RuleFactExtractor implements FactExtractor {
             List<Mention> named = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
             List<Mention> ms = withAntecedents(s, named, hits, discourse, trace);
             List<Actor> actors = actors(s, ms, hits, profile);
-            List<Item> items = resolveDemonstratives(items(ms), ms, hits, discourse);
+            List<Item> items = withoutReplaced(resolveDemonstratives(items(ms), ms, hits, discourse), hits, trace, s);
             Actor source = source(s, hits, actors);
             if (s.index() == 0) {
                 List<Arg> heads = new ArrayList<>();
@@ -1093,6 +1093,43 @@ public final class RuleFactExtractor implements FactExtractor {
     }
 
     // ---- items ------------------------------------------------------------------------------
+
+    /**
+     * The systems a replacement cue names are the old ones, not the ones bought or delivered:
+     * "as the successor to its ageing fleets of F/A-18 Hornet and F-5 Tiger aircraft", "на замену
+     * МиГ-29", "بدلا من طائرات F-16"; a cue with the argument "post" has them before it (Turkish
+     * "F-16'ların yerine"). A run of systems close to the cue and to one another is dropped.
+     */
+    private static List<Item> withoutReplaced(List<Item> items, List<Lexicon.Hit> hits, List<String> trace, Sentence s) {
+        List<Item> out = new ArrayList<>(items);
+        for (Lexicon.Hit h : hits) {
+            if (h.cue().kind() != Lexicon.Kind.REPLACED) {
+                continue;
+            }
+            if ("post".equals(h.cue().arg())) {
+                int reach = h.index() - 1;
+                for (int k = out.size() - 1; k >= 0; k--) {
+                    Item it = out.get(k);
+                    if (it.mention().lastToken() < h.index() && reach - it.mention().lastToken() <= 2) {
+                        reach = it.mention().firstToken() - 1;
+                        note(trace, s, "«" + String.join(" ", h.cue().words()) + "» " + it.mention().text() + " is the system replaced");
+                        out.remove(k);
+                    }
+                }
+            } else {
+                int reach = h.index() + h.length();
+                for (int k = 0; k < out.size(); k++) {
+                    Item it = out.get(k);
+                    if (it.mention().firstToken() >= h.index() + h.length() && it.mention().firstToken() - reach <= 5) {
+                        reach = it.mention().lastToken() + 1;
+                        note(trace, s, "«" + String.join(" ", h.cue().words()) + "» " + it.mention().text() + " is the system replaced");
+                        out.remove(k--);
+                    }
+                }
+            }
+        }
+        return out;
+    }
 
     private static List<Item> items(List<Mention> ms) {
         List<Item> out = new ArrayList<>();

@@ -107,4 +107,14 @@ class DiscourseRulesTest {
         List<String> f = facts("t14", "Türkiye ile Suudi Arabistan arasında savaş gemisi satışını kapsayan paket için müzakereler sürüyor.");
         assertTrue(has(f, "TRANSFER", "possible"), "negotiations under way: " + f);
     }
+
+    @Test
+    void theSystemsAReplacementNamesAreNotTheOnesBought() {
+        List<String> en = facts("r1", "Romania has bought 32 F-16 fighters from Norway to replace its MiG-21 LanceR jets.");
+        assertTrue(has(en, "item=F-16"), en.toString());
+        assertFalse(has(en, "item=MiG-21"), "the MiG-21 is the jet replaced: " + en);
+        List<String> ru = facts("r2", "Египет закупит у России истребители Су-35 на замену устаревшим МиГ-21.");
+        assertTrue(has(ru, "item=Su-35"), ru.toString());
+        assertFalse(has(ru, "item=MiG-21"), "МиГ-21 is the jet replaced: " + ru);
+    }
 }
