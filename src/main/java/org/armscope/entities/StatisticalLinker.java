@@ -213,7 +213,8 @@ public final class StatisticalLinker implements EntityLinker {
             }
         }
         for (PerceptronTagger.Span sp : spans) {
-            if (any(taken, sp.first(), sp.last()) || crossesKnown(sp, gaz) || onlyOrgWords(s.tokens(), sp)) {
+            if (any(taken, sp.first(), sp.last()) || crossesKnown(sp, gaz) || onlyOrgWords(s.tokens(), sp)
+                    || onlyCalendarWords(s.tokens(), sp, text.lang())) {
                 continue;
             }
             Mention exact = null;
@@ -276,6 +277,39 @@ public final class StatisticalLinker implements EntityLinker {
             }
         }
         return false;
+    }
+
+    private static final Map<String, java.util.Set<String>> CALENDAR = new ConcurrentHashMap<>();
+
+    /** Month and weekday names and their abbreviations in a language, from CLDR ("Aug", "августа", "Pazartesi"). */
+    private static java.util.Set<String> calendarWords(String lang) {
+        return CALENDAR.computeIfAbsent(lang, l -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            com.ibm.icu.text.DateFormatSymbols symbols = new com.ibm.icu.text.DateFormatSymbols(new com.ibm.icu.util.ULocale(l));
+            for (int context : new int[] {com.ibm.icu.text.DateFormatSymbols.FORMAT, com.ibm.icu.text.DateFormatSymbols.STANDALONE}) {
+                for (int width : new int[] {com.ibm.icu.text.DateFormatSymbols.WIDE, com.ibm.icu.text.DateFormatSymbols.ABBREVIATED}) {
+                    for (String[] names : List.of(symbols.getMonths(context, width), symbols.getWeekdays(context, width))) {
+                        for (String n : names) {
+                            if (n != null && !n.isBlank()) {
+                                out.add(n.replace(".", "").toLowerCase(Locale.ROOT));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A "name" of month or weekday names alone ("Aug" in "SEOUL, Aug. 27") is a date. */
+    private static boolean onlyCalendarWords(List<Token> toks, PerceptronTagger.Span sp, String lang) {
+        java.util.Set<String> words = calendarWords(lang);
+        for (int i = sp.first(); i <= sp.last(); i++) {
+            if (!words.contains(toks.get(i).norm().replace(".", ""))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A "name" of organisation words alone ("حزب", "Ministry") is a common noun. */

@@ -95,4 +95,11 @@ class StatisticalLinkerTest {
         // the fact stage reads the country, not the layers
         assertEquals(List.of("COUNTRY:RU"), link("ru", text).stream().map(m -> m.entity().id()).toList());
     }
+
+    @Test
+    void aMonthIsNoName() {
+        List<Mention> ms = link("en", "SEOUL, Aug. 27 (Yonhap) -- Poland has concluded contracts with Hanwha Defense on Monday.");
+        assertFalse(ms.stream().anyMatch(m -> m.text().startsWith("Aug") || m.text().equals("Monday")), ms.toString());
+        assertEquals("ORG:Hanwha Defense", find(ms, "Hanwha Defense").entity().id());
+    }
 }
