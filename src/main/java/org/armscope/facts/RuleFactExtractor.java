@@ -70,7 +70,7 @@ public final class RuleFactExtractor implements FactExtractor {
             List<Lexicon.Hit> hits = lex.scan(s.tokens());
             List<Mention> named = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
             List<Mention> ms = withAntecedents(s, named, hits, discourse, trace);
-            List<Actor> actors = actors(s, ms, hits, profile);
+            List<Actor> actors = actors(s, withoutDateline(s, ms, trace), hits, profile);
             List<Item> items = withoutReplaced(resolveDemonstratives(items(ms), ms, hits, discourse), hits, trace, s);
             Actor source = source(s, hits, actors);
             if (s.index() == 0) {
@@ -1093,6 +1093,36 @@ public final class RuleFactExtractor implements FactExtractor {
     }
 
     // ---- items ------------------------------------------------------------------------------
+
+    /**
+     * A dateline is where the story was filed, not who acts: "SEOUL, Aug. 27 (Yonhap) --",
+     * "МОСКВА, 27 августа — РИА Новости": a place opening the sentence, then a comma, then within
+     * eight words a dash or a parenthesis.
+     */
+    private static List<Mention> withoutDateline(Sentence s, List<Mention> ms, List<String> trace) {
+        List<Token> toks = s.tokens();
+        for (Mention m : ms) {
+            if (m.firstToken() != 0 || m.adjectival() || m.lastToken() + 1 >= toks.size()
+                    || !toks.get(m.lastToken() + 1).text().equals(",")) {
+                continue;
+            }
+            String head = m.text();
+            if (!head.equals(head.toUpperCase(java.util.Locale.ROOT)) && !Character.isUpperCase(head.codePointAt(0))) {
+                continue;
+            }
+            for (int i = m.lastToken() + 2; i < toks.size() && i <= m.lastToken() + 9; i++) {
+                String t = toks.get(i).text();
+                if (t.equals("—") || t.equals("–") || t.equals("-") && i + 1 < toks.size() && toks.get(i + 1).text().equals("-")
+                        || t.equals("(")) {
+                    note(trace, s, m.text() + " opens a dateline: the place of filing, not an actor");
+                    List<Mention> out = new ArrayList<>(ms);
+                    out.remove(m);
+                    return out;
+                }
+            }
+        }
+        return ms;
+    }
 
     /**
      * The systems a replacement cue names are the old ones, not the ones bought or delivered:

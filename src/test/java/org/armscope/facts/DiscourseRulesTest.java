@@ -117,4 +117,14 @@ class DiscourseRulesTest {
         assertTrue(has(ru, "item=Su-35"), ru.toString());
         assertFalse(has(ru, "item=MiG-21"), "МиГ-21 is the jet replaced: " + ru);
     }
+
+    @Test
+    void aDatelineNamesNoActor() {
+        List<String> en = facts("d1", "MOSCOW, Aug. 27 (Reuters) -- India signed a contract with Israel for Barak-8 missiles.");
+        assertTrue(has(en, "AGREEMENT", "IN", "IL"), en.toString());
+        assertFalse(has(en, "RU"), "Moscow is where the story was filed: " + en);
+        List<String> ru = facts("d2", "МОСКВА, 27 августа — РИА Новости. Индия подписала контракт с Израилем на поставку ракет Barak-8.");
+        assertTrue(has(ru, "IN", "IL"), ru.toString());
+        assertFalse(has(ru, "RU"), "Москва is where the story was filed: " + ru);
+    }
 }
