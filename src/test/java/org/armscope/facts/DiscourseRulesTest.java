@@ -127,4 +127,12 @@ class DiscourseRulesTest {
         assertTrue(has(ru, "IN", "IL"), ru.toString());
         assertFalse(has(ru, "RU"), "Москва is where the story was filed: " + ru);
     }
+
+    @Test
+    void theArabicVerbOfConcludingIsAnAgreement() {
+        List<String> f = facts("a1", "أبرمت مصر وفرنسا اتفاقا لشراء 30 طائرة رافال.");
+        assertTrue(has(f, "AGREEMENT", "EG", "FR"), f.toString());
+        List<String> g = facts("a2", "أنقرة ولندن تبرمان صفقة لتزويد تركيا بمقاتلات تايفون");
+        assertTrue(has(g, "AGREEMENT", "TR", "GB"), g.toString());
+    }
 }
