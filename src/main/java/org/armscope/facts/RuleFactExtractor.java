@@ -114,6 +114,7 @@ public final class RuleFactExtractor implements FactExtractor {
                 sentenceFacts.addAll(made);
             }
             dropGenericCooperation(sentenceFacts, s, trace);
+            dropContradictedProcurement(sentenceFacts, s, trace);
             if (sentenceFacts.isEmpty() && !items.isEmpty() && hits.stream().anyMatch(h -> h.cue().kind() == Lexicon.Kind.ANAPHORA)
                     && discourse.lastFacts != null && s.index() - discourse.lastSentence <= 2) {
                 // "Среди них есть МиГ-31": the previous facts, with this sentence's items
@@ -182,6 +183,30 @@ public final class RuleFactExtractor implements FactExtractor {
             }
         }
         return new ArrayList<>(facts.values());
+    }
+
+    /**
+     * A party cannot buy what the same sentence has it supply: a procurement whose buyer is the
+     * supplier of a transfer of the same system in the sentence read the roles the wrong way round
+     * ("أنقرة ولندن تبرمان صفقة ... لتزويد تركيا بـ20 مقاتلة تايفون": London supplies, it does not buy).
+     */
+    private static void dropContradictedProcurement(List<Fact> facts, Sentence s, List<String> trace) {
+        facts.removeIf(p -> {
+            if (p.type() != FactType.PROCUREMENT || p.role("buyer").isEmpty() || p.role("item").isEmpty()) {
+                return false;
+            }
+            String buyer = FactKeys.argKey(p.role("buyer").get(0));
+            for (Fact t : facts) {
+                if (t.type() == FactType.TRANSFER && !t.role("supplier").isEmpty()
+                        && FactKeys.argKey(t.role("supplier").get(0)).equals(buyer)
+                        && t.role("item").stream().anyMatch(i -> p.role("item").stream()
+                        .anyMatch(j -> FactKeys.argKey(i).equals(FactKeys.argKey(j))))) {
+                    note(trace, s, "PROCUREMENT by " + buyer + " dropped: the sentence has " + buyer + " supply the same system");
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /**

@@ -134,5 +134,7 @@ class DiscourseRulesTest {
         assertTrue(has(f, "AGREEMENT", "EG", "FR"), f.toString());
         List<String> g = facts("a2", "أنقرة ولندن تبرمان صفقة لتزويد تركيا بمقاتلات تايفون");
         assertTrue(has(g, "AGREEMENT", "TR", "GB"), g.toString());
+        assertTrue(has(g, "TRANSFER", "recipient=TR", "supplier=GB"), g.toString());
+        assertFalse(has(g, "PROCUREMENT", "buyer=GB"), "London supplies the Typhoons, it does not buy them: " + g);
     }
 }
