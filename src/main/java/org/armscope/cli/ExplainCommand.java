@@ -46,10 +46,9 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("document " + d.id() + " (" + r.analyzed().lang() + ")");
         // the recogniser's layers the fact stage does not read: outer names, names inside names
-        List<org.armscope.entities.StatisticalLinker.Recognised> layers = pipeline.linker()
-                instanceof org.armscope.entities.StatisticalLinker sl
-                ? sl.recognise(r.analyzed()).stream().filter(org.armscope.entities.StatisticalLinker.Recognised::layer).toList()
-                : List.of();
+        List<org.armscope.entities.StatisticalLinker.Recognised> layers =
+                org.armscope.entities.StatisticalLinker.recognise(pipeline.linker(), r.analyzed()).stream()
+                        .filter(org.armscope.entities.StatisticalLinker.Recognised::layer).toList();
         for (Sentence s : r.analyzed().sentences()) {
             out.println("[" + s.index() + "] " + s.text());
             for (Mention m : r.mentions()) {

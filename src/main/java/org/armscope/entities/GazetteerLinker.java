@@ -31,48 +31,74 @@ public final class GazetteerLinker implements EntityLinker {
             "^(?=.*\\d)[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:[-/][A-Za-zА-Яа-я]{1,3})?-?\\d{1,4}[A-Za-zА-Яа-я0-9/-]{0,6}$");
     private static final Set<String> NOT_DESIGNATIONS = Set.of("covid19", "g7", "g20", "mh17", "b2b", "h1n1",
             "4g", "5g", "3d", "mp3", "ps5", "iso9001");
-    /** Words (and "stem*" prefixes) that make an unknown name an organisation: {@code kb/org-words.txt}. */
-    private static final List<String> ORG_WORDS = orgWords();
+    /** Words given one a line, a "stem*" line matching any word that starts with the stem. */
+    private record WordList(Set<String> exact, List<String> prefixes) {
+        static WordList of(List<String> lines) {
+            Set<String> exact = new java.util.HashSet<>();
+            List<String> prefixes = new ArrayList<>();
+            for (String w : lines) {
+                if (w.endsWith("*")) {
+                    prefixes.add(w.substring(0, w.length() - 1));
+                } else {
+                    exact.add(w);
+                }
+            }
+            return new WordList(exact, prefixes);
+        }
 
-    private static List<String> orgWords() {
-        List<String> out = new java.util.ArrayList<>();
+        boolean contains(String w) {
+            if (exact.contains(w)) {
+                return true;
+            }
+            for (String p : prefixes) {
+                if (w.startsWith(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * {@code kb/org-words.txt}: words that make an unknown name an organisation, and (a line
+     * starting with "-") words that make it no actor at all.
+     */
+    private static final WordList ORG_WORDS;
+    private static final WordList NO_ACTOR_WORDS;
+
+    static {
+        List<String> org = new ArrayList<>();
+        List<String> noActor = new ArrayList<>();
         try (var in = GazetteerLinker.class.getResourceAsStream("/org/armscope/kb/org-words.txt");
              var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 line = line.strip().toLowerCase(Locale.ROOT);
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
+                if (line.startsWith("-")) {
+                    noActor.add(line.substring(1));
+                } else if (!line.isEmpty() && !line.startsWith("#")) {
+                    org.add(line);
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return out;
-    }
-
-    private static final Set<String> ORG_EXACT = new java.util.HashSet<>();
-    private static final List<String> ORG_PREFIXES = new ArrayList<>();
-
-    static {
-        for (String o : ORG_WORDS) {
-            if (!o.startsWith("-")) {
-                if (o.endsWith("*")) {
-                    ORG_PREFIXES.add(o.substring(0, o.length() - 1));
-                } else {
-                    ORG_EXACT.add(o);
-                }
-            }
-        }
+        ORG_WORDS = WordList.of(org);
+        NO_ACTOR_WORDS = WordList.of(noActor);
     }
 
     /** Whether a lower-cased word is one of {@code kb/org-words.txt}'s organisation words ("ministry", "холдинг*"). */
     public static boolean isOrgWord(String w) {
-        if (ORG_EXACT.contains(w)) {
+        return ORG_WORDS.contains(w);
+    }
+
+    /** Whether a token is an organisation word under any of its forms: "والشركة" is شركة after its clitics. */
+    public static boolean isOrgWord(Token t) {
+        if (isOrgWord(t.norm()) || isOrgWord(t.lemma())) {
             return true;
         }
-        for (String p : ORG_PREFIXES) {
-            if (w.startsWith(p)) {
+        for (String k : t.keys()) {
+            if (isOrgWord(k)) {
                 return true;
             }
         }
@@ -81,46 +107,17 @@ public final class GazetteerLinker implements EntityLinker {
 
     /** Whether any word of the name is an organisation word: "Savunma Bakanlığına", "Hindustan Aeronautics Ltd". */
     private static boolean orgName(List<Token> toks, int from, int to) {
-        return anyWord(toks, from, to, false);
+        return anyWord(toks, from, to, ORG_WORDS);
     }
 
     /** Whether a word of the name makes it no actor: "Askeri-Mali İşbirliği Anlaşmaları" names a treaty. */
     static boolean notAnActor(List<Token> toks, int from, int to) {
-        return anyWord(toks, from, to, true);
+        return anyWord(toks, from, to, NO_ACTOR_WORDS);
     }
 
-    private static boolean anyWord(List<Token> toks, int from, int to, boolean negative) {
+    private static boolean anyWord(List<Token> toks, int from, int to, WordList words) {
         for (int k = from; k <= to; k++) {
-            String w = toks.get(k).norm().toLowerCase(Locale.ROOT);
-            if (negative ? isNegativeWord(w) : isOrgWord(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> NO_ACTOR_EXACT = new java.util.HashSet<>();
-    private static final List<String> NO_ACTOR_PREFIXES = new ArrayList<>();
-
-    static {
-        for (String o : ORG_WORDS) {
-            if (o.startsWith("-")) {
-                String p = o.substring(1);
-                if (p.endsWith("*")) {
-                    NO_ACTOR_PREFIXES.add(p.substring(0, p.length() - 1));
-                } else {
-                    NO_ACTOR_EXACT.add(p);
-                }
-            }
-        }
-    }
-
-    private static boolean isNegativeWord(String w) {
-        if (NO_ACTOR_EXACT.contains(w)) {
-            return true;
-        }
-        for (String p : NO_ACTOR_PREFIXES) {
-            if (w.startsWith(p)) {
+            if (words.contains(toks.get(k).norm().toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
@@ -222,8 +219,10 @@ public final class GazetteerLinker implements EntityLinker {
         return out;
     }
 
-    /** {@code exact}: every token matched by its surface key, not by a stripped stem. */
-    /** {@code strip}: the furthest look-up key any word was matched by (0 the surface, then lemmas, then stripped stems). */
+    /**
+     * {@code exact}: every token matched by its surface key, not by a stripped stem; {@code strip}: the
+     * furthest look-up key any word was matched by (0 the surface, then lemmas, then stripped stems).
+     */
     private record Match(int end, Hit hit, boolean exact, int strip) {
     }
 

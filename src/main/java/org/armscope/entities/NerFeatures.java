@@ -6,7 +6,6 @@ import org.armscope.text.Keys;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,10 +66,11 @@ public final class NerFeatures {
 
     /**
      * The features of a sentence's tokens. {@code gazetteer[i]} is the knowledge-base verdict on
-     * token i ("B-COUNTRY", "I-ORG", "B-capPERSON" for a run of capitalised words, or null).
+     * token i ("B-COUNTRY", "I-ORG", "B-capPERSON" for a run of capitalised words, or null);
+     * {@code orgWord} tells organisation words ({@link GazetteerLinker#isOrgWord(Token)}).
      */
     public static SentenceFeatures of(List<Token> toks, String[] gazetteer, LanguageProfile profile,
-                                      java.util.function.Predicate<String> orgWord) {
+                                      java.util.function.Predicate<Token> orgWord) {
         int n = toks.size();
         String[] key = new String[n];
         long[] keyHash = new long[n];
@@ -99,11 +99,7 @@ public final class NerFeatures {
                 set = set * 31 + c.hashCode();
             }
             morphSet[i] = set;
-            // an organisation word under any of the token's forms: "والشركة" is شركة after its clitics
-            org[i] = orgWord.test(t.norm()) || orgWord.test(t.lemma());
-            for (int k = 0; k < t.keys().size() && !org[i]; k++) {
-                org[i] = orgWord.test(t.keys().get(k));
-            }
+            org[i] = orgWord.test(t);
         }
         long start = hash(0, "<s>");
         long stop = hash(0, "</s>");
@@ -292,9 +288,5 @@ public final class NerFeatures {
         h ^= h >>> 31;
         h *= 0x9e3779b97f4a7c15L;
         return h == 0 ? 1 : h;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -25,30 +25,14 @@ public final class PerceptronTagger {
     private static final int VERSION = 1;
 
     private final String[] labels;
-    private final int[] typeOf;     // label -> type index (-1 for O)
-    private final boolean[] inside; // label is I-X
+    private final Bio bio;
     private final long[] table;     // open addressing: key at 2s, its row at 2s+1 (one cache line); key 0 = empty
     private final float[] weights;  // row * labels + label
     private final int mask;
 
     private PerceptronTagger(String[] labels, long[] featureKeys, float[] featureWeights) {
         this.labels = labels;
-        this.typeOf = new int[labels.length];
-        this.inside = new boolean[labels.length];
-        List<String> types = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            String l = labels[i];
-            if (l.equals("O")) {
-                typeOf[i] = -1;
-                continue;
-            }
-            String t = l.substring(2);
-            if (!types.contains(t)) {
-                types.add(t);
-            }
-            typeOf[i] = types.indexOf(t);
-            inside[i] = l.startsWith("I-");
-        }
+        this.bio = Bio.of(labels);
         int cap = Integer.highestOneBit(Math.max(16, featureKeys.length * 2 - 1)) << 1;
         this.table = new long[cap * 2];
         this.mask = cap - 1;
@@ -97,12 +81,36 @@ public final class PerceptronTagger {
         return h;
     }
 
-    /** Whether label {@code next} may follow label {@code prev} (-1: sentence start) under BIO. */
-    private boolean allowed(int prev, int next) {
-        if (!inside[next]) {
-            return true;
+    /** What the BIO labels are: each label's type index (-1 for O) and whether it is an I- label. */
+    private record Bio(int[] typeOf, boolean[] inside) {
+        static Bio of(String[] labels) {
+            int[] typeOf = new int[labels.length];
+            boolean[] inside = new boolean[labels.length];
+            List<String> types = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                String l = labels[i];
+                if (l.equals("O")) {
+                    typeOf[i] = -1;
+                    continue;
+                }
+                String t = l.substring(2);
+                if (!types.contains(t)) {
+                    types.add(t);
+                }
+                typeOf[i] = types.indexOf(t);
+                inside[i] = l.startsWith("I-");
+            }
+            return new Bio(typeOf, inside);
         }
-        return prev >= 0 && typeOf[prev] == typeOf[next];
+
+        /** Whether label {@code next} may follow label {@code prev} (-1: sentence start). */
+        boolean allowed(int prev, int next) {
+            return !inside[next] || prev >= 0 && typeOf[prev] == typeOf[next];
+        }
+
+        int size() {
+            return typeOf.length;
+        }
     }
 
     /** Beam width of decoding and training. */
@@ -115,7 +123,7 @@ public final class PerceptronTagger {
 
     /** The label index of each token of one sentence. */
     public int[] tag(NerFeatures.SentenceFeatures s) {
-        return decode(s, this::add, BEAM, labels.length, typeOf, inside, null, -1);
+        return decode(s, this::add, BEAM, bio, null);
     }
 
     /**
@@ -123,9 +131,9 @@ public final class PerceptronTagger {
      * {@code gold} given (training), stops as soon as the gold prefix falls out of the beam and
      * returns the best prefix so far (early update, Collins and Roark 2004).
      */
-    static int[] decode(NerFeatures.SentenceFeatures s, Scorer w, int beam, int nl, int[] typeOf, boolean[] inside,
-                        int[] gold, int unused) {
+    private static int[] decode(NerFeatures.SentenceFeatures s, Scorer w, int beam, Bio bio, int[] gold) {
         int n = s.size();
+        int nl = bio.size();
         int[][] lab = new int[n][beam];
         int[][] par = new int[n][beam];
         float[] sc = new float[beam];
@@ -155,7 +163,7 @@ public final class PerceptronTagger {
                     w.add(f, score);
                 }
                 for (int l = 0; l < nl; l++) {
-                    if (inside[l] && (prev < 0 || typeOf[prev] != typeOf[l])) {
+                    if (!bio.allowed(prev, l)) {
                         continue;
                     }
                     cs[count] = sc[b] + score[l];
@@ -224,12 +232,12 @@ public final class PerceptronTagger {
         List<Span> out = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= tags.length; i++) {
-            boolean continues = i < tags.length && inside[tags[i]];
+            boolean continues = i < tags.length && bio.inside()[tags[i]];
             if (start >= 0 && !continues) {
                 out.add(new Span(labels[tags[start]].substring(2), start, i - 1));
                 start = -1;
             }
-            if (i < tags.length && typeOf[tags[i]] >= 0 && !inside[tags[i]]) {
+            if (i < tags.length && bio.typeOf()[tags[i]] >= 0 && !bio.inside()[tags[i]]) {
                 start = i;
             }
         }
@@ -295,7 +303,7 @@ public final class PerceptronTagger {
                 for (int i = 0; i < gold.length; i++) {
                     gold[i] = labelIndex.getOrDefault(e.gold()[i], 0);
                 }
-                int[] pred = decode(s, t::add, BEAM, nl, t.typeOf, t.inside, gold, -1);
+                int[] pred = decode(s, t::add, BEAM, t.bio, gold);
                 int len = pred.length;
                 if (!samePrefix(pred, gold, len)) {
                     for (int i = 0; i < len; i++) {
@@ -348,16 +356,13 @@ public final class PerceptronTagger {
         final String[] labels;
         final Map<Long, float[]> w;
         final Map<Long, double[]> u;
-        final int[] typeOf;
-        final boolean[] inside;
+        final Bio bio;
 
         Trainer(String[] labels, Map<Long, float[]> w, Map<Long, double[]> u) {
             this.labels = labels;
             this.w = w;
             this.u = u;
-            PerceptronTagger shape = new PerceptronTagger(labels, new long[0], new float[0]);
-            this.typeOf = shape.typeOf;
-            this.inside = shape.inside;
+            this.bio = Bio.of(labels);
         }
 
         void add(long f, float[] score) {

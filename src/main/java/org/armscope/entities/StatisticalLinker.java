@@ -38,9 +38,11 @@ public final class StatisticalLinker implements EntityLinker {
     private final Map<String, Optional<PerceptronTagger>> models = new ConcurrentHashMap<>();
     private final Map<String, Optional<PerceptronTagger>> innerModels = new ConcurrentHashMap<>();
 
+    private static final String INNER = "-inner";
+
     /** The inner-layer model that goes with a model file: {@code X.ner.gz} has {@code X-inner.ner.gz}. */
     public static java.nio.file.Path innerModel(java.nio.file.Path model) {
-        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.ner\\.gz$", "") + "-inner.ner.gz");
+        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.ner\\.gz$", "") + INNER + ".ner.gz");
     }
 
     public StatisticalLinker(GazetteerLinker gazetteer, TextAnalyzer analyzer) {
@@ -61,11 +63,13 @@ public final class StatisticalLinker implements EntityLinker {
     }
 
     private Optional<PerceptronTagger> innerTagger(String lang) {
-        String name = analyzer.profile(lang).nerModel();
-        if (name == null || "off".equals(System.getProperty("armscope.ner"))) {
-            return Optional.empty();
-        }
-        return innerModels.computeIfAbsent(name, n -> loadModel(n + "-inner"));
+        String name = modelName(lang);
+        return name == null ? Optional.empty() : innerModels.computeIfAbsent(name, n -> loadModel(n + INNER));
+    }
+
+    /** The model a language's profile names, or null when it has none or the models are switched off. */
+    private String modelName(String lang) {
+        return "off".equals(System.getProperty("armscope.ner")) ? null : analyzer.profile(lang).nerModel();
     }
 
     public GazetteerLinker gazetteer() {
@@ -74,11 +78,8 @@ public final class StatisticalLinker implements EntityLinker {
 
     /** The tagger of a language, or empty when it has none. */
     public Optional<PerceptronTagger> tagger(String lang) {
-        String name = analyzer.profile(lang).nerModel();
-        if (name == null || "off".equals(System.getProperty("armscope.ner"))) {
-            return Optional.empty();
-        }
-        return models.computeIfAbsent(name, StatisticalLinker::loadModel);
+        String name = modelName(lang);
+        return name == null ? Optional.empty() : models.computeIfAbsent(name, StatisticalLinker::loadModel);
     }
 
     private static Optional<PerceptronTagger> loadModel(String name) {
@@ -108,6 +109,12 @@ public final class StatisticalLinker implements EntityLinker {
             }
         }
         return out;
+    }
+
+    /** Every name a linker recognises, layers included: another linker's mentions are all read by the facts. */
+    public static List<Recognised> recognise(EntityLinker linker, AnalyzedText text) {
+        return linker instanceof StatisticalLinker sl ? sl.recognise(text)
+                : linker.link(text).stream().map(m -> new Recognised(m, null, false)).toList();
     }
 
     public List<Recognised> recognise(AnalyzedText text) {
@@ -316,14 +323,7 @@ public final class StatisticalLinker implements EntityLinker {
     private static boolean onlyOrgWords(List<Token> toks, PerceptronTagger.Span sp) {
         for (int i = sp.first(); i <= sp.last(); i++) {
             Token t = toks.get(i);
-            boolean org = false;
-            for (String k : t.keys()) {
-                if (GazetteerLinker.isOrgWord(k) || GazetteerLinker.isOrgWord(t.norm())) {
-                    org = true;
-                    break;
-                }
-            }
-            if (!org) {
+            if (!GazetteerLinker.isOrgWord(t.norm()) && t.keys().stream().noneMatch(GazetteerLinker::isOrgWord)) {
                 return false;
             }
         }

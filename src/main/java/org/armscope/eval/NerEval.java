@@ -296,9 +296,8 @@ public final class NerEval {
         for (var e : byDoc.entrySet()) {
             String text = Files.readString(test.resolve(e.getKey().replaceAll("\\.ann$", ".txt")), StandardCharsets.UTF_8);
             var analysed = pipeline.analyzer().analyze(new Document(e.getKey(), null, "ru", null, null, null, null, text));
-            List<Mention> found = pipeline.linker() instanceof org.armscope.entities.StatisticalLinker sl
-                    ? sl.recognise(analysed).stream().map(org.armscope.entities.StatisticalLinker.Recognised::mention).toList()
-                    : pipeline.linker().link(analysed);
+            List<Mention> found = org.armscope.entities.StatisticalLinker.recognise(pipeline.linker(), analysed).stream()
+                    .map(org.armscope.entities.StatisticalLinker.Recognised::mention).toList();
             for (Link l : e.getValue()) {
                 mentions++;
                 String want = itemToEntry.get(l.qid());
@@ -508,9 +507,7 @@ public final class NerEval {
             long t1 = System.nanoTime();
             analysis += (t1 - t0) / 1e9;
             List<org.armscope.entities.StatisticalLinker.Recognised> found =
-                    pipeline.linker() instanceof org.armscope.entities.StatisticalLinker sl ? sl.recognise(analyzed)
-                            : pipeline.linker().link(analyzed).stream()
-                            .map(m -> new org.armscope.entities.StatisticalLinker.Recognised(m, null, false)).toList();
+                    org.armscope.entities.StatisticalLinker.recognise(pipeline.linker(), analyzed);
             seconds += (System.nanoTime() - t1) / 1e9;
             tokens += analyzed.sentences().stream().mapToLong(x -> x.tokens().size()).sum();
             for (var r : found) {
