@@ -107,4 +107,16 @@ class GazetteerLinkerTest {
         // a single word is never matched loosely: "Fondation" alone is nothing
         assertTrue(!ids("en", "The Fondation said so.").contains("ORG:Jamestown Foundation"));
     }
+
+    @Test
+    void anArabicNisbaIsTheAdjectiveOfItsCountryNotACity() {
+        List<Mention> ms = linker.link(analyzer.analyze(new Document("t", null, "ar", null, null, null, null,
+                "وقال الجيش المصري ونظيره التركي")));
+        Mention egyptian = ms.stream().filter(m -> m.text().equals("المصري")).findFirst().orElseThrow();
+        assertEquals("COUNTRY:EG", egyptian.entity().id());
+        assertTrue(egyptian.adjectival(), "المصري is Egyptian, not Egypt");
+        // the less stripped key wins: التركي is تركي (Turkish), not the city ترك
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("التركي") && m.entity().id().equals("COUNTRY:TR") && m.adjectival()),
+                ms.toString());
+    }
 }

@@ -102,4 +102,13 @@ class StatisticalLinkerTest {
         assertFalse(ms.stream().anyMatch(m -> m.text().startsWith("Aug") || m.text().equals("Monday")), ms.toString());
         assertEquals("ORG:Hanwha Defense", find(ms, "Hanwha Defense").entity().id());
     }
+
+    @Test
+    void aPoliticalPartyIsRecognisedButIsNoActor() {
+        String text = "صرح وزير الدفاع السابق ، وهو عضو في فصيل حزب المناطق ، أن التعاون سيستمر.";
+        var found = LINKER.recognise(ANALYZER.analyze(new Document("t", null, "ar", null, null, null, null, text)));
+        assertTrue(found.stream().anyMatch(r -> r.mention().text().equals("حزب المناطق") && "ORG".equals(r.type()) && r.layer()),
+                found.toString());
+        assertFalse(link("ar", text).stream().anyMatch(m -> m.text().contains("حزب")), "a party takes no part in arms deals");
+    }
 }

@@ -74,4 +74,22 @@ class TextAnalyzerTest {
             token(a, d);
         }
     }
+
+    @Test
+    void initialsKeepTheirPointsAndCommasAreTokens() {
+        AnalyzedText a = ANALYZER.analyze(new Document("t", null, "ru", null, null, null, null,
+                "Концерт в зале имени П. И. Чайковского и университете имени И.Н. Ульянова. В ролике Дэйв Гаан, Мартин Гор."));
+        assertEquals(2, a.sentences().size(), "an initial's point ends no sentence");
+        List<String> words = a.sentences().get(0).tokens().stream().map(Token::text).toList();
+        assertTrue(words.containsAll(List.of("П.", "И.", "И.Н.")), words.toString());
+        assertTrue(a.sentences().get(1).tokens().stream().anyMatch(t -> t.text().equals(",")), "the comma between two names is a token");
+    }
+
+    @Test
+    void aCapitalisedWordIsAlsoReadAsTheCommonWord() {
+        AnalyzedText a = ANALYZER.analyze(new Document("t", null, "uk", null, null, null, null, "Далі три."));
+        String tags = a.sentences().get(0).tokens().get(0).tag();
+        assertTrue(tags.contains("lname"), "the surname: " + tags);
+        assertTrue(tags.contains("noun:inanim"), "and the common word далі: " + tags);
+    }
 }
