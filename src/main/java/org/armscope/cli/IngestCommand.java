@@ -37,11 +37,15 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--reprocess", description = "extract again documents already stored (after a model or rule change); "
+            + "reviewed corrections are applied again")
+    boolean reprocess;
+
     @Override
     public Integer call() throws Exception {
         Pipeline pipeline = Context.pipeline();
         Source source = new FileSource(paths, maxBytes);
-        Stats stats = run(pipeline, source, Main.dataDir(), threads, quiet);
+        Stats stats = run(pipeline, source, Main.dataDir(), threads, quiet, reprocess);
         System.out.printf("stored %d, duplicates %d, errors %d, in %.1f s (%.1f documents/s)%n", stats.stored.get(),
                 stats.duplicates.get(), stats.errors.get(), stats.seconds, stats.rate());
         return stats.errors.get() > 0 && stats.stored.get() == 0 && stats.duplicates.get() == 0 ? 1 : 0;
@@ -60,6 +64,10 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Cleans and analyses on worker threads, stores in order of completion; a bad file is reported and skipped. */
     static Stats run(Pipeline pipeline, Source source, Path data, int threads, boolean quiet) throws Exception {
+        return run(pipeline, source, data, threads, quiet, false);
+    }
+
+    static Stats run(Pipeline pipeline, Source source, Path data, int threads, boolean quiet, boolean reprocess) throws Exception {
         Stats stats = new Stats();
         long t0 = System.nanoTime();
         ExecutorService pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
@@ -72,7 +80,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
             source.forEach(raw -> pending.add(pool.submit(() -> {
                 try {
                     Processed p = pipeline.process(raw);
-                    Store.PutResult r = store.put(p);
+                    Store.PutResult r = store.put(p, reprocess);
                     (r == Store.PutResult.STORED ? stats.stored : stats.duplicates).incrementAndGet();
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     stats.errors.incrementAndGet();

@@ -11,7 +11,7 @@ import java.nio.file.Path;
         description = "Multilingual defence news to a cross-lingual knowledge base of military-technical cooperation.",
         subcommands = {IngestCommand.class, CleanCommand.class, FactsCommand.class, SearchCommand.class,
             ServeCommand.class, EvalCommand.class, KbCommand.class, ExplainCommand.class, BenchCommand.class,
-            TrainCommand.class})
+            TrainCommand.class, UserCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--data", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
             description = "data folder (default: $ARMSCOPE_DATA or ./data)")

@@ -36,7 +36,7 @@ final class SearchCommand implements java.util.concurrent.Callable<Integer> {
         String q = String.join(" ", words);
         try (SqlStore store = Context.store(pipeline)) {
             List<String> ids = QueryLinker.entityIds(pipeline, q);
-            List<Store.Hit> hits = store.search(new Store.SearchQuery(q, ids, lang, type, country, null, limit));
+            List<Store.Hit> hits = store.search(new Store.SearchQuery(q, ids, lang, type, country, null, null, null, null, limit));
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             for (Store.Hit h : hits) {
                 out.printf(Locale.ROOT, "%s\t%.3f\t%s\t%s%n", h.id(), h.score(), h.lang(), h.title() == null ? "" : h.title());

@@ -97,7 +97,8 @@ public final class FactJson {
         return o;
     }
 
-    private static JsonNode arg(Arg a) {
+    /** One role value in the spec's format. */
+    public static JsonNode arg(Arg a) {
         if (a.isFreeText()) {
             return JSON.getNodeFactory().textNode(a.text());
         }
@@ -173,7 +174,8 @@ public final class FactJson {
                 o.path("optional").asBoolean(false), o.path("confidence").asDouble(1.0), null);
     }
 
-    private static Arg parseArg(JsonNode v) {
+    /** One role value in the spec's format (an object, or a string for free text). */
+    public static Arg parseArg(JsonNode v) {
         if (v.isTextual()) {
             return Arg.freeText(v.asText());
         }

@@ -89,6 +89,11 @@ final class SearchIndex implements AutoCloseable {
         if (LANG_FIELDS.contains(p.analyzed().lang())) {
             doc.add(new TextField("text_" + p.analyzed().lang(), d.text(), Field.Store.NO));
         }
+        StringBuilder spans = new StringBuilder();
+        for (Mention m : p.mentions()) {
+            spans.append(m.entity().id()).append('\t').append(m.start()).append('\t').append(m.end()).append('\n');
+        }
+        doc.add(new StoredField("spans", spans.toString()));
         Set<String> ids = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
         for (Mention m : p.mentions()) {
@@ -105,6 +110,7 @@ final class SearchIndex implements AutoCloseable {
         doc.add(new TextField("names", String.join(" \n ", names), Field.Store.NO));
         for (Fact f : p.facts()) {
             doc.add(new StringField("ftype", f.type().name(), Field.Store.NO));
+            doc.add(new StringField("modality", f.modality().code(), Field.Store.NO));
             for (List<Arg> vals : f.roles().values()) {
                 for (Arg a : vals) {
                     if (a.kind() == EntityKind.COUNTRY) {
@@ -141,6 +147,7 @@ final class SearchIndex implements AutoCloseable {
     }
 
     List<Store.Hit> search(Store.SearchQuery q, List<String> related) throws IOException {
+        List<String> entityIds = q.entityIds() == null ? List.of() : q.entityIds();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
         if (q.text() != null && !q.text().isBlank()) {
@@ -157,7 +164,7 @@ final class SearchIndex implements AutoCloseable {
                 // an escaped query always parses; nothing to add otherwise
             }
         }
-        for (String id : q.entityIds()) {
+        for (String id : entityIds) {
             b.add(new BoostQuery(new TermQuery(new Term("entity", id)), 3f), BooleanClause.Occur.SHOULD);
             any = true;
         }
@@ -176,6 +183,12 @@ final class SearchIndex implements AutoCloseable {
         filter(outer, "ftype", q.factType());
         filter(outer, "country", q.country());
         filter(outer, "weapon", q.weapon() == null ? null : q.weapon().toLowerCase(java.util.Locale.ROOT));
+        filter(outer, "modality", q.modality());
+        if (q.dateFrom() != null || q.dateTo() != null) {
+            // ISO dates sort as strings; an upper bound "2026-11" takes every day of that month
+            outer.add(org.apache.lucene.search.TermRangeQuery.newStringRange("date", q.dateFrom(),
+                    q.dateTo() == null ? null : q.dateTo() + "\uffff", true, true), BooleanClause.Occur.FILTER);
+        }
         Query query = outer.build();
         searchers.maybeRefresh();
         IndexSearcher s = searchers.acquire();
@@ -184,14 +197,29 @@ final class SearchIndex implements AutoCloseable {
             List<Store.Hit> out = new java.util.ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 org.apache.lucene.document.Document d = s.storedFields().document(sd.doc);
-                String text = d.get("text");
-                out.add(new Store.Hit(d.get("id"), d.get("title"), d.get("lang"), d.get("date"),
-                        Snippets.snippet(text, q.text()), sd.score));
+                Snippets.Snippet sn = Snippets.snippet(d.get("text"), q.text(), analyzer, "text_" + d.get("lang"),
+                        entitySpans(d.get("spans"), entityIds));
+                out.add(new Store.Hit(d.get("id"), d.get("title"), d.get("lang"), d.get("date"), sn.text(), sn.highlights(), sd.score));
             }
             return out;
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** The spans of the document's mentions of the queried entities. */
+    private static List<int[]> entitySpans(String stored, List<String> entityIds) {
+        List<int[]> out = new java.util.ArrayList<>();
+        if (stored == null || entityIds.isEmpty()) {
+            return out;
+        }
+        for (String line : stored.split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length == 3 && entityIds.contains(f[0])) {
+                out.add(new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2])});
+            }
+        }
+        return out;
     }
 
     private static void filter(BooleanQuery.Builder b, String field, String value) {

@@ -11,6 +11,7 @@ import org.armscope.model.Fact;
 import org.armscope.model.Mention;
 import org.armscope.pipeline.Processed;
 import org.flywaydb.core.Flyway;
+import org.armscope.team.Correction;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,12 +46,23 @@ public final class SqlStore implements Store {
     private final Connection db;
     private final SearchIndex index;
     private final KnowledgeBase kb;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private int uncommitted;
 
-    private SqlStore(Connection db, SearchIndex index, KnowledgeBase kb) {
+    private SqlStore(Connection db, SearchIndex index, KnowledgeBase kb, String jdbcUrl, String user, String password) {
         this.db = db;
         this.index = index;
         this.kb = kb;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Another connection to the same database (auto-commit on), for the team's tables. */
+    public Connection newConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     /** Opens (creating if needed) the embedded store in a data folder. */
@@ -73,7 +85,7 @@ public final class SqlStore implements Store {
         try {
             Connection c = DriverManager.getConnection(jdbcUrl, user, password);
             c.setAutoCommit(false);
-            SqlStore store = new SqlStore(c, new SearchIndex(indexDir), kb);
+            SqlStore store = new SqlStore(c, new SearchIndex(indexDir), kb, jdbcUrl, user, password);
             store.repairIndex();
             return store;
         } catch (SQLException e) {
@@ -120,21 +132,41 @@ public final class SqlStore implements Store {
 
     @Override
     public synchronized PutResult put(Processed p) {
+        return put(p, false);
+    }
+
+    /**
+     * Stores a processed document. With {@code replace}, a document whose content is already stored
+     * is stored again (re-extraction after a model or rule change), keeping its first ingest time;
+     * without it, that is a duplicate and nothing changes. Reviewed corrections of the document
+     * are applied to its facts and mentions either way.
+     */
+    public synchronized PutResult put(Processed p, boolean replace) {
         Document d = p.analyzed().document();
         String hash = contentHash(d.text());
         try {
-            try (PreparedStatement q = db.prepareStatement("SELECT id FROM documents WHERE content_hash = ?")) {
+            Timestamp ingested = Timestamp.from(Instant.now());
+            try (PreparedStatement q = db.prepareStatement("SELECT ingested_at FROM documents WHERE content_hash = ? "
+                    + "ORDER BY ingested_at")) {
                 q.setString(1, hash);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        return PutResult.DUPLICATE;
+                        if (!replace) {
+                            return PutResult.DUPLICATE;
+                        }
+                        ingested = rs.getTimestamp(1);
                     }
                 }
             }
-            try (PreparedStatement del = db.prepareStatement("DELETE FROM documents WHERE id = ?")) {
+            try (PreparedStatement del = db.prepareStatement("DELETE FROM documents WHERE id = ? OR content_hash = ?")) {
                 del.setString(1, d.id());
+                del.setString(2, hash);
                 del.executeUpdate();
             }
+            List<Correction> corrections = corrections(d.id());
+            List<Mention> mentions = Correction.applyToMentions(corrections, p.mentions(), d.text(), this::entity);
+            List<Fact> facts = Correction.applyToFacts(corrections, p.facts());
+            p = new Processed(p.analyzed(), mentions, facts, p.charset());
             try (PreparedStatement ins = db.prepareStatement("INSERT INTO documents (id, source, lang, title, pub_date, "
                     + "author, site, body, content_hash, charset, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 ins.setString(1, d.id());
@@ -147,7 +179,7 @@ public final class SqlStore implements Store {
                 ins.setString(8, d.text());
                 ins.setString(9, hash);
                 ins.setString(10, p.charset());
-                ins.setTimestamp(11, Timestamp.from(Instant.now()));
+                ins.setTimestamp(11, ingested);
                 ins.executeUpdate();
             }
             Map<String, Entity> entities = new LinkedHashMap<>();
@@ -186,6 +218,127 @@ public final class SqlStore implements Store {
             }
             throw new IllegalStateException("cannot store document " + d.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The reviewed corrections of a document, oldest first. */
+    public synchronized List<Correction> corrections(String docId) {
+        List<Correction> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT payload FROM corrections WHERE doc_id = ? ORDER BY id")) {
+            q.setString(1, docId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Correction.fromJson(JSON.readTree(rs.getString(1))));
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the corrections of " + docId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Applies the document's corrections to what is stored for it now (after a review accepted one). */
+    public synchronized void reapplyCorrections(String docId) {
+        Document d = document(docId).orElseThrow(() -> new IllegalArgumentException("no document '" + docId + "'"));
+        var analyzed = new org.armscope.model.AnalyzedText(d, d.lang(), List.of());
+        put(new Processed(analyzed, mentions(docId), facts(FactFilter.ofDoc(docId)), null), true);
+        flush();
+    }
+
+    /** An entity and in how many documents it appears beside another. */
+    public record Related(String id, int count) {
+    }
+
+    /** Entities named in the same documents as {@code entityId}, most shared documents first. */
+    public synchronized List<Related> related(String entityId, int limit) {
+        List<Related> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT m.entity_id, COUNT(DISTINCT m.doc_id) AS n FROM mentions m "
+                + "WHERE m.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id = ?) AND m.entity_id <> ? "
+                + "GROUP BY m.entity_id ORDER BY n DESC, m.entity_id")) {
+            q.setString(1, entityId);
+            q.setString(2, entityId);
+            q.setMaxRows(limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Related(rs.getString(1), rs.getInt(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** One mention of an entity somewhere in the store. */
+    public record EntityMention(String doc, String text, int start, int end) {
+    }
+
+    public synchronized List<EntityMention> mentionsOf(String entityId, int limit) {
+        List<EntityMention> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT doc_id, surface, start_pos, end_pos FROM mentions WHERE entity_id = ? "
+                + "ORDER BY doc_id, start_pos")) {
+            q.setString(1, entityId);
+            q.setMaxRows(limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EntityMention(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** A document's id and when it was first stored. */
+    public record Stamped(String id, Instant ingested) {
+    }
+
+    /** Documents first stored after {@code after}, oldest first. */
+    public synchronized List<Stamped> documentsSince(Instant after, int limit) {
+        return stamped("SELECT id, ingested_at FROM documents WHERE ingested_at > ? ORDER BY ingested_at, id", limit, Timestamp.from(after));
+    }
+
+    /** The most recently stored documents, newest first. */
+    public synchronized List<Stamped> recentDocuments(int limit) {
+        return stamped("SELECT id, ingested_at FROM documents ORDER BY ingested_at DESC, id", limit);
+    }
+
+    private List<Stamped> stamped(String sql, int limit, Object... params) {
+        List<Stamped> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                q.setObject(i + 1, params[i]);
+            }
+            q.setMaxRows(limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Stamped(rs.getString(1), rs.getTimestamp(2).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** An entity by id: the knowledge base's entry, else the one stored when a document named it. */
+    public Entity entity(String id) {
+        Entity e = kb == null ? null : kb.get(id);
+        if (e != null) {
+            return e;
+        }
+        try (PreparedStatement q = db.prepareStatement("SELECT kind, name, country, category FROM entities WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    return new Entity(id, EntityKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4), Map.of());
+                }
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return null;
     }
 
     private void upsertEntity(Entity e) throws SQLException {

@@ -29,15 +29,18 @@ public interface Store extends AutoCloseable {
     @Override
     void close();
 
-    /** One search result. */
-    record Hit(String id, String title, String lang, String date, String snippet, float score) {
+    /** One search result; {@code highlights} are [start, end) spans of {@code snippet} that match the query. */
+    record Hit(String id, String title, String lang, String date, String snippet, List<int[]> highlights, float score) {
     }
 
-    /** A search: free text (any language) plus filters; entity ids come from linking the text. */
+    /**
+     * A search: free text (any language) plus filters; entity ids come from linking the text.
+     * {@code dateFrom}/{@code dateTo} are inclusive ISO dates (or prefixes: "2026", "2026-11").
+     */
     record SearchQuery(String text, List<String> entityIds, String lang, String factType, String country,
-                       String weapon, int limit) {
+                       String weapon, String modality, String dateFrom, String dateTo, int limit) {
         public static SearchQuery of(String text, List<String> entityIds, int limit) {
-            return new SearchQuery(text, entityIds, null, null, null, null, limit);
+            return new SearchQuery(text, entityIds, null, null, null, null, null, null, null, limit);
         }
     }
 

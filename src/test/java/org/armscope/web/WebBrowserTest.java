@@ -48,7 +48,7 @@ class WebBrowserTest {
         Pipeline p = TestPipeline.get();
         store = SqlStore.open(data, p.knowledgeBase());
         new FileSource(List.of(seeds)).forEach(raw -> store.put(p.process(raw)), e -> { });
-        server = WebServer.start(store, p, "127.0.0.1", 0);
+        server = WebServer.start(store, p, WebServer.Settings.of("127.0.0.1", 0).withAnonymousRead(true).withBcryptCost(4));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
