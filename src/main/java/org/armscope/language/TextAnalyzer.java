@@ -48,6 +48,8 @@ public final class TextAnalyzer {
         return profiles.computeIfAbsent(lang, LanguageProfile::load);
     }
 
+    private final java.util.Map<String, BreakIterator> sentenceBreakers = new java.util.concurrent.ConcurrentHashMap<>();
+
     public AnalyzedText analyze(Document doc) {
         String lang = doc.lang() != null ? doc.lang() : identifier.identify(doc.text());
         return analyze(doc.withLang(lang), lang);
@@ -58,7 +60,9 @@ public final class TextAnalyzer {
         Morphology morph = profile.morphology() == null ? null
                 : morphologies.computeIfAbsent(profile.morphology(), Morphology::new);
         // "ss=standard": CLDR's abbreviation list keeps "S. Korean" and "Aug. 27" inside their sentence
-        BreakIterator sentences = BreakIterator.getSentenceInstance(new ULocale(lang + "@ss=standard"));
+        // built once per language (ICU reads the rules and builds the abbreviation trie each time), cloned per text
+        BreakIterator sentences = (BreakIterator) sentenceBreakers.computeIfAbsent(lang,
+                l -> BreakIterator.getSentenceInstance(new ULocale(l + "@ss=standard"))).clone();
         List<Sentence> out = new ArrayList<>();
         String text = doc.text();
         int lineStart = 0;

@@ -205,6 +205,7 @@ public final class SqlStore implements Store {
                 insertFact(f);
             }
             db.commit();
+            tradersOf.clear();
             index.add(p, namesOf(p.mentions()));
             if (++uncommitted >= 200) {
                 flush();
@@ -379,7 +380,7 @@ public final class SqlStore implements Store {
                 row = keys.getLong(1);
             }
         }
-        try (PreparedStatement ins = db.prepareStatement("INSERT INTO fact_actors (fact_row, role, arg_kind, arg_name, country) VALUES (?,?,?,?,?)")) {
+        try (PreparedStatement ins = db.prepareStatement("INSERT INTO fact_actors (fact_row, role, arg_kind, arg_name, country, name_lc) VALUES (?,?,?,?,?,?)")) {
             for (Map.Entry<String, List<Arg>> e : f.roles().entrySet()) {
                 for (Arg a : e.getValue()) {
                     if (a.isFreeText()) {
@@ -388,8 +389,10 @@ public final class SqlStore implements Store {
                     ins.setLong(1, row);
                     ins.setString(2, e.getKey());
                     ins.setString(3, a.kind().name());
-                    ins.setString(4, cut(a.kind() == EntityKind.CATEGORY ? a.category() : a.name(), 400));
+                    String name = cut(a.kind() == EntityKind.CATEGORY ? a.category() : a.name(), 400);
+                    ins.setString(4, name);
                     ins.setString(5, a.kind() == EntityKind.COUNTRY ? a.name() : a.country());
+                    ins.setString(6, name == null ? null : name.toLowerCase(java.util.Locale.ROOT));
                     ins.addBatch();
                 }
             }
@@ -492,8 +495,8 @@ public final class SqlStore implements Store {
             params.add(f.country());
         }
         if (f.actorOrItem() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM fact_actors a WHERE a.fact_row = fa.id AND LOWER(a.arg_name) = LOWER(?))");
-            params.add(f.actorOrItem());
+            sql.append(" AND EXISTS (SELECT 1 FROM fact_actors a WHERE a.fact_row = fa.id AND a.name_lc = ?)");
+            params.add(f.actorOrItem().toLowerCase(java.util.Locale.ROOT));
         }
         sql.append(" ORDER BY doc_id, ev_start, id");
         List<Fact> out = new ArrayList<>();
@@ -522,6 +525,9 @@ public final class SqlStore implements Store {
         }
     }
 
+    /** Countries by weapon system, for {@link #related}; emptied whenever a document is stored. */
+    private final Map<String, List<String>> tradersOf = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Actors that the facts about the queried weapon systems involve (S-300 → the countries that trade it). */
     private List<String> related(List<String> entityIds) {
         List<String> out = new ArrayList<>();
@@ -529,23 +535,30 @@ public final class SqlStore implements Store {
             if (!id.startsWith("WEAPON:")) {
                 continue;
             }
-            try (PreparedStatement q = db.prepareStatement("SELECT DISTINCT b.country FROM fact_actors a JOIN fact_actors b "
-                    + "ON a.fact_row = b.fact_row WHERE a.arg_kind = 'WEAPON' AND LOWER(a.arg_name) = LOWER(?) "
-                    + "AND b.arg_kind <> 'WEAPON' AND b.country IS NOT NULL")) {
-                q.setString(1, id.substring("WEAPON:".length()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        String c = "COUNTRY:" + rs.getString(1);
-                        if (!out.contains(c) && !entityIds.contains(c)) {
-                            out.add(c);
-                        }
-                    }
+            for (String c : tradersOf.computeIfAbsent(id, this::traders)) {
+                if (!out.contains(c) && !entityIds.contains(c)) {
+                    out.add(c);
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
         }
         return out;
+    }
+
+    private synchronized List<String> traders(String id) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT DISTINCT b.country FROM fact_actors a JOIN fact_actors b "
+                + "ON a.fact_row = b.fact_row WHERE a.arg_kind = 'WEAPON' AND a.name_lc = ? "
+                + "AND b.arg_kind <> 'WEAPON' AND b.country IS NOT NULL ORDER BY b.country")) {
+            q.setString(1, id.substring("WEAPON:".length()).toLowerCase(java.util.Locale.ROOT));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add("COUNTRY:" + rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return List.copyOf(out);
     }
 
     @Override
