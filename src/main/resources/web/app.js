@@ -502,6 +502,12 @@ async function graphPage(params) {
   if (!window.cytoscape) { box.textContent = 'graph library not loaded'; return; }
   const colours = { TRANSFER: '#c0392b', PRODUCTION: '#8e44ad', TRAINING: '#27ae60', AID: '#2980b9', MAINTENANCE: '#d35400',
     PROCUREMENT: '#16a085', AGREEMENT: '#7f8c8d', COOPERATION: '#95a5a6', COMPETITION: '#f39c12' };
+  const present = [...new Set(g.edges.map(e => e.type))];
+  box.before(el('div', { class: 'legend', id: 'graph-legend' }, ...present.map(t => {
+    const swatch = el('span', { class: 'swatch' });
+    swatch.style.backgroundColor = colours[t] || '#999';   // CSSOM, which the Content-Security-Policy allows
+    return el('span', { class: 'pill' }, swatch, ' ' + t);
+  })));
   const cy = cytoscape({
     container: box,
     elements: [

@@ -48,7 +48,7 @@ public final class TextAnalyzer {
         return profiles.computeIfAbsent(lang, LanguageProfile::load);
     }
 
-    private final java.util.Map<String, BreakIterator> sentenceBreakers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ThreadLocal<java.util.Map<String, BreakIterator>> sentenceBreakers = ThreadLocal.withInitial(java.util.HashMap::new);
 
     public AnalyzedText analyze(Document doc) {
         String lang = doc.lang() != null ? doc.lang() : identifier.identify(doc.text());
@@ -60,9 +60,10 @@ public final class TextAnalyzer {
         Morphology morph = profile.morphology() == null ? null
                 : morphologies.computeIfAbsent(profile.morphology(), Morphology::new);
         // "ss=standard": CLDR's abbreviation list keeps "S. Korean" and "Aug. 27" inside their sentence
-        // built once per language (ICU reads the rules and builds the abbreviation trie each time), cloned per text
-        BreakIterator sentences = (BreakIterator) sentenceBreakers.computeIfAbsent(lang,
-                l -> BreakIterator.getSentenceInstance(new ULocale(l + "@ss=standard"))).clone();
+        // one per language and thread, reused: ICU reads the rules and builds the abbreviation trie for each
+        // new instance; a break iterator is not safe to share between threads
+        BreakIterator sentences = sentenceBreakers.get().computeIfAbsent(lang,
+                l -> BreakIterator.getSentenceInstance(new ULocale(l + "@ss=standard")));
         List<Sentence> out = new ArrayList<>();
         String text = doc.text();
         int lineStart = 0;

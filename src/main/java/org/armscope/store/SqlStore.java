@@ -158,10 +158,12 @@ public final class SqlStore implements Store {
                     }
                 }
             }
-            try (PreparedStatement del = db.prepareStatement("DELETE FROM documents WHERE id = ? OR content_hash = ?")) {
-                del.setString(1, d.id());
-                del.setString(2, hash);
-                del.executeUpdate();
+            // two statements: H2 answers "id = ? OR content_hash = ?" by scanning the table
+            for (String sql : List.of("DELETE FROM documents WHERE id = ?", "DELETE FROM documents WHERE content_hash = ?")) {
+                try (PreparedStatement del = db.prepareStatement(sql)) {
+                    del.setString(1, sql.contains("content_hash") ? hash : d.id());
+                    del.executeUpdate();
+                }
             }
             List<Correction> corrections = corrections(d.id());
             List<Mention> mentions = Correction.applyToMentions(corrections, p.mentions(), d.text(), this::entity);

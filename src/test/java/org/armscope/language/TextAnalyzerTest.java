@@ -24,6 +24,34 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void analysingOnManyThreadsSplitsSentencesAsOnOne() throws Exception {
+        // the sentence splitter is reused per language; threads must not move each other's boundaries
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            texts.add("Россия поставила " + i + " самолётов. Алжир доволен, сообщил министр. Сделка закрыта.\n"
+                    + "S. Korean firm Hanwha signed on Aug. 27 a deal for " + i + " guns. Mr. Smith said so.");
+        }
+        List<List<Integer>> sequential = texts.stream().map(t -> boundaries(analyze(t))).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Integer>>> parallel = new java.util.ArrayList<>();
+            for (String t : texts) {
+                parallel.add(pool.submit(() -> boundaries(analyze(t))));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(sequential.get(i), parallel.get(i).get(), "text " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(5, sequential.get(0).size() / 2, "five sentences: " + sequential.get(0));
+    }
+
+    private static List<Integer> boundaries(AnalyzedText a) {
+        return a.sentences().stream().flatMap(x -> java.util.stream.Stream.of(x.start(), x.end())).toList();
+    }
+
+    @Test
     void identifiesLanguages() {
         LanguageIdentifier id = new LanguageIdentifier();
         assertEquals("ru", id.identify("Министерство обороны Казахстана заявило, что процесс выбора предприятия уже идет."));
