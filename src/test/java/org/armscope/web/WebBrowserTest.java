@@ -86,6 +86,7 @@ class WebBrowserTest {
                 .withBcryptCost(4).withAlerts(Duration.ofHours(1), Duration.ofMillis(100), 4));
         server.team().createUser("ana", PASSWORD, Role.ANALYST);
         server.team().createUser("mo", PASSWORD, Role.MODERATOR);
+        server.team().createUser("ada", PASSWORD, Role.ADMIN);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -436,6 +437,60 @@ class WebBrowserTest {
         String feedUrl = browser.findElement(By.cssSelector(".subscription a.feed-link")).getAttribute("href");
         browser.get(feedUrl);
         assertTrue(browser.getPageSource().contains("Новые Bayraktar для Казахстана"), "the feed lists the new article");
+        signOut();
+    }
+
+    @Test
+    @Order(15)
+    void aWrongEntityLinkIsReportedFromTheSelectionAndCorrected() throws Exception {
+        signIn("ana");
+        openArticle(SEED_RU);
+        // the first highlighted country name: select exactly its text and report it as another entity
+        Map<?, ?> m = (Map<?, ?>) js("""
+                const a = document.querySelector('#doc-text a.m-COUNTRY');
+                const r = document.createRange(); r.selectNodeContents(a);
+                const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+                return {text: a.textContent, entity: a.dataset.entity};""");
+        String surface = (String) m.get("text");
+        new Actions(browser).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+        await(By.id("report-form"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("report-fact"))).selectByValue("");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("report-action"))).selectByValue("entity");
+        await(By.id("report-entity")).sendKeys("COUNTRY:AZ");
+        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        awaitText(By.id("report-status"), "sent to the reviewers");
+        signOut();
+        signIn("mo");
+        go("/#/moderation");
+        await(By.cssSelector("#report-queue .comment button.accept")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#report-queue .comment")).isEmpty());
+        signOut();
+        openArticle(SEED_RU);
+        String relinked = (String) js("""
+                const a = [...document.querySelectorAll('#doc-text a.m')].find(x => x.textContent === arguments[0]);
+                return a ? a.dataset.entity : null;""", surface);
+        assertEquals("COUNTRY:AZ", relinked, "the mention '" + surface + "' now links to the corrected entity");
+        assertTrue(store.mentions(SEED_RU).stream().anyMatch(x -> x.text().equals(surface) && x.entity().id().equals("COUNTRY:AZ")),
+                "the stored entity link changed");
+    }
+
+    @Test
+    @Order(16)
+    void anAdminCreatesAnAccountAndAViewerCannotComment() throws Exception {
+        signIn("ada");
+        go("/#/admin");
+        await(By.id("new-user-name")).sendKeys("vic");
+        browser.findElement(By.id("new-user-password")).sendKeys(PASSWORD);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-user-role"))).selectByValue("viewer");
+        browser.findElement(By.cssSelector("#new-user button[type=submit]")).click();
+        awaitText(By.id("users"), "vic");
+        screenshot("accounts");
+        signOut();
+        signIn("vic");
+        openArticle(SEED_RU);
+        assertTrue(browser.findElements(By.id("comment-body")).isEmpty(), "no comment form for a viewer");
+        assertTrue(browser.findElements(By.id("report-button")).isEmpty(), "no error reports for a viewer");
+        assertTrue(browser.findElement(By.cssSelector(".needs-moderator")).getAttribute("hidden") != null, "no moderation link");
         signOut();
     }
 }
