@@ -484,7 +484,8 @@ async function entityPage(id) {
   const labels = Object.keys(years).sort();
   if (window.Chart && labels.length) {
     charts.push(new Chart(canvas, { type: 'bar', data: { labels, datasets: [{ label: 'facts', data: labels.map(y => years[y]), backgroundColor: '#1f3a5f' }] },
-      options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } } }));
+      options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } }));
   }
 }
 
@@ -547,11 +548,22 @@ async function timelinePage(params) {
     const types = [...new Set(t.months.flatMap(m => Object.keys(m.types)))];
     charts.push(new Chart(canvas, { type: 'bar', data: { labels: t.months.map(m => m.month),
       datasets: types.map(ty => ({ label: ty, data: t.months.map(m => m.types[ty] || 0) })) },
-    options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } }));
+    options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } } }));
   }
 }
 
 // ---------- team pages ----------
+
+function describeProposal(p) {
+  if (!p) return '(none: read the note)';
+  switch (p.action) {
+    case 'reject': return 'the text does not state fact ' + p.fact_id;
+    case 'modality': return 'the modality of fact ' + p.fact_id + ' is “' + p.modality + '”';
+    case 'role': return 'the ' + p.role + ' of fact ' + p.fact_id + ' is ' + argLabel(p.value) + ' (' + p.value.kind + ')';
+    case 'entity': return 'characters ' + p.start + '–' + p.end + (p.entity ? ' name ' + p.entity : ' are not a name');
+    default: return JSON.stringify(p);
+  }
+}
 
 async function moderationPage() {
   if (!can('moderator')) { show(el('p', { class: 'error' }, 'Moderation needs the moderator role.')); return; }
@@ -577,7 +589,7 @@ async function moderationPage() {
     rlist.append(el('div', { class: 'comment', 'data-report': r.id },
       el('div', { class: 'muted' }, r.reporter + ' on ', el('a', { href: '#/doc/' + encodeURIComponent(r.doc) }, r.doc), ' · characters ' + r.start + '–' + r.end),
       el('blockquote', { dir: 'auto' }, r.selection),
-      el('div', {}, 'proposal: ', r.proposal ? JSON.stringify(r.proposal) : '(none)'), r.note ? el('div', { dir: 'auto' }, 'note: ', r.note) : null,
+      el('div', { class: 'proposal' }, 'proposal: ', describeProposal(r.proposal)), r.note ? el('div', { dir: 'auto' }, 'note: ', r.note) : null,
       el('button', { type: 'button', class: 'accept', disabled: !r.proposal, onclick: () => decide('accept') }, 'Accept'), ' ',
       el('button', { type: 'button', class: 'reject', onclick: () => decide('reject') }, 'Reject'), ' ', msg));
   }

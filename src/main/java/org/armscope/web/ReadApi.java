@@ -188,7 +188,9 @@ final class ReadApi {
             o.put("fact", FactJson.toJson(f));
             timeline.add(o);
         }
-        timeline.sort(Comparator.comparing(o -> String.valueOf(o.get("when"))));
+        // in time order, undated facts last
+        timeline.sort(Comparator.comparing((Map<String, Object> o) -> String.valueOf(o.get("when")).isEmpty())
+                .thenComparing(o -> String.valueOf(o.get("when"))));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", e.id());
         out.put("kind", e.kind().name());
