@@ -74,6 +74,9 @@ final class OpenApi {
             ObjectNode bad = responses.putObject("400");
             bad.put("description", "invalid input; the message says what");
             bad.putObject("content").putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/Error");
+            if (r.path().equals("/api/session") && r.method().equals("POST")) {
+                responses.putObject("429").put("description", "too many failed sign-ins; Retry-After gives the seconds to wait");
+            }
             if (r.role() != null) {
                 responses.putObject("401").put("description", "sign in first");
                 responses.putObject("403").put("description", "the role does not allow it, or the CSRF token is missing");

@@ -130,8 +130,19 @@ final class TeamApi {
 
     private static void signIn(Context ctx, WebServer.Services s) {
         JsonNode b = body(ctx);
-        User u = s.team.authenticate(b.path("name").asText(""), b.path("password").asText(""))
-                .orElseThrow(() -> new IllegalArgumentException("wrong user name or password"));
+        String name = b.path("name").asText("");
+        long wait = s.throttle.waitSeconds(name, ctx.ip());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            ctx.status(429).json(Map.of("error", "too many failed sign-ins; try again in " + wait + " s"));
+            return;
+        }
+        User u = s.team.authenticate(name, b.path("password").asText("")).orElse(null);
+        if (u == null) {
+            s.throttle.failed(name, ctx.ip());
+            throw new IllegalArgumentException("wrong user name or password");
+        }
+        s.throttle.succeeded(name);
         s.team.closeSession(ctx.cookie(WebServer.SESSION_COOKIE));
         Session session = s.team.openSession(u);
         WebServer.setSessionCookie(ctx, session);

@@ -156,6 +156,8 @@ public final class WebServer {
         final Pipeline pipeline;
         final Alerts alerts;
         final Settings settings;
+        /** Ten failed sign-ins per user name, fifty per address, in fifteen minutes; then a pause. */
+        final LoginThrottle throttle = new LoginThrottle(10, 50, Duration.ofMinutes(15));
         String publicUrl;
 
         Services(SqlStore store, TeamStore team, Pipeline pipeline, Alerts alerts, Settings settings) {

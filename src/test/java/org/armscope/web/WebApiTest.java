@@ -114,6 +114,19 @@ class WebApiTest {
     }
 
     @Test
+    void repeatedWrongPasswordsArePaused() throws Exception {
+        server.team().createUser("guessme", PASSWORD, Role.VIEWER);
+        Client c = new Client();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(400, c.send("POST", "/api/session", "{\"name\":\"guessme\",\"password\":\"guess" + i + "\"}").statusCode());
+        }
+        HttpResponse<String> r = c.send("POST", "/api/session", "{\"name\":\"guessme\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(429, r.statusCode(), "even the right password waits once the limit is reached");
+        assertTrue(r.headers().firstValue("Retry-After").isPresent());
+        assertTrue(r.body().contains("too many failed sign-ins"), r.body());
+    }
+
+    @Test
     void changesNeedTheCsrfTokenAndTheSameOrigin() throws Exception {
         Client ana = new Client().signIn("ana");
         String comment = "{\"doc\":\"plain\",\"body\":\"a comment\"}";
