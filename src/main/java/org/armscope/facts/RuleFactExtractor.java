@@ -310,6 +310,8 @@ public final class RuleFactExtractor implements FactExtractor {
      * PRON, argument COUNTRY or ORG) that stands apart from any name is the country or organisation
      * named last; it joins the sentence's mentions as that entity.
      */
+    private static final String OPENING_QUOTES = "«\"„“‘‹";
+
     private static List<Mention> withAntecedents(Sentence s, List<Mention> named, List<Lexicon.Hit> hits,
                                                  Discourse discourse, List<String> trace) {
         List<Mention> out = null;
@@ -321,13 +323,16 @@ public final class RuleFactExtractor implements FactExtractor {
             int first = h.index();
             int last = h.index() + h.length() - 1;
             boolean apart = named.stream().noneMatch(m -> m.lastToken() >= first - 1 && m.firstToken() <= last + 1);
-            if (antecedent == null || !apart) {
+            var toks = s.tokens();
+            // "предприятие «172 ЦАРЗ»", "the company \"X\"": the noun introduces the quoted name after it
+            boolean introducesQuote = last + 1 < toks.size() && OPENING_QUOTES.indexOf(toks.get(last + 1).text().charAt(0)) >= 0
+                    && toks.get(last + 1).text().length() == 1;
+            if (antecedent == null || !apart || introducesQuote) {
                 continue;
             }
             if (out == null) {
                 out = new ArrayList<>(named);
             }
-            var toks = s.tokens();
             out.add(new Mention(toks.get(first).start(), toks.get(last).end(), h.cue().pattern(), antecedent, s.index(),
                     first, last, false));
             note(trace, s, "«" + h.cue().pattern() + "» refers back to " + antecedent.name());

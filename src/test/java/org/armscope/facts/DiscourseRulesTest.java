@@ -80,6 +80,14 @@ class DiscourseRulesTest {
     }
 
     @Test
+    void aNounBeforeAQuotedNameIntroducesItAndRefersToNothingBefore() {
+        List<String> f = facts("t9b", "Новости отрасли\n"
+                + "Об этом сообщила газета «Вечерний Воронеж». Сборку бронемашин LMV по лицензии наладит предприятие "
+                + "«172 Центральный автомобильный ремонтный завод».");
+        assertFalse(f.stream().anyMatch(x -> x.contains("Вечерний Воронеж")), "'предприятие «…»' is not the newspaper: " + f);
+    }
+
+    @Test
     void theMakerOfASystemIsNoProductionAndACoordinatedSubjectAreTheParties() {
         List<String> f = facts("t10", "В тендере участвовали шведский JAS 39 Gripen NG производства Saab и российский МиГ-35.");
         assertFalse(has(f, "PRODUCTION"), "'производства Saab' names the maker: " + f);
