@@ -77,8 +77,8 @@ public final class TextAnalyzer {
             sentences.setText(line);
             int s = sentences.first();
             for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
-                while (e != BreakIterator.DONE && e < line.length() && endsWithInitial(line, e)) {
-                    e = sentences.next(); // "И.Н. Ульянова": an initial's point ends no sentence
+                while (e != BreakIterator.DONE && e < line.length() && (endsWithInitial(line, e) || insideQuotedName(line, s, e))) {
+                    e = sentences.next(); // "И.Н. Ульянова", «Коммерсант-Черноземье. Воронеж»: no sentence ends there
                 }
                 if (e == BreakIterator.DONE) {
                     e = line.length();
@@ -111,6 +111,36 @@ public final class TextAnalyzer {
         int from = Math.max(0, e - 4);
         return INITIAL_END.matcher(line.substring(from, e)).find() && e < line.length()
                 && Character.isUpperCase(line.codePointAt(skipSpace(line, e)));
+    }
+
+    /**
+     * A boundary inside a name in guillemets that closes a few words later, before any other end of
+     * sentence: the newspaper «Коммерсант-Черноземье. Воронеж», the programme «Т.Б. 2».
+     */
+    static boolean insideQuotedName(String line, int s, int e) {
+        int open = 0;
+        for (int i = s; i < e; i++) {
+            char c = line.charAt(i);
+            if (c == '«') {
+                open++;
+            } else if (c == '»' && open > 0) {
+                open--;
+            }
+        }
+        if (open == 0) {
+            return false;
+        }
+        int limit = Math.min(line.length(), e + 40);
+        for (int i = e; i < limit; i++) {
+            char c = line.charAt(i);
+            if (c == '»') {
+                return true;
+            }
+            if (c == '.' || c == '!' || c == '?' || c == '«') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static int skipSpace(String line, int i) {

@@ -52,6 +52,13 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aPointInsideAQuotedNameEndsNoSentence() {
+        AnalyzedText a = analyze("Газета «Коммерсант-Черноземье. Воронеж» писала об этом. Он сказал: «Мы готовы». Потом ушёл.");
+        assertEquals(List.of("Газета «Коммерсант-Черноземье. Воронеж» писала об этом.", "Он сказал: «Мы готовы».", "Потом ушёл."),
+                a.sentences().stream().map(Sentence::text).toList());
+    }
+
+    @Test
     void identifiesLanguages() {
         LanguageIdentifier id = new LanguageIdentifier();
         assertEquals("ru", id.identify("Министерство обороны Казахстана заявило, что процесс выбора предприятия уже идет."));
