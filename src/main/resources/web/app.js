@@ -54,6 +54,13 @@ async function api(path, options) {
   return body;
 }
 
+/** The parameters among `keys` that are set: for the API call and the page's share link. */
+function pick(params, keys) {
+  const qs = new URLSearchParams();
+  for (const k of keys) if (params.get(k)) qs.set(k, params.get(k));
+  return qs;
+}
+
 function permalink(hash) { return location.origin + '/' + hash; }
 
 function shareBar(hash, title) {
@@ -226,8 +233,7 @@ function filterForm(params, fields, target) {
 async function searchPage(params) {
   const q = params.get('q') || '';
   document.getElementById('q').value = q;
-  const qs = new URLSearchParams();
-  for (const k of ['q', 'type', 'country', 'lang', 'weapon', 'modality', 'from', 'to']) if (params.get(k)) qs.set(k, params.get(k));
+  const qs = pick(params, ['q', 'type', 'country', 'lang', 'weapon', 'modality', 'from', 'to']);
   const r = await api('/api/search?' + qs);
   const list = el('div', { id: 'results' });
   for (const h of r.hits) {
@@ -441,8 +447,7 @@ async function docPage(id, params) {
 // ---------- facts table ----------
 
 async function factsPage(params) {
-  const qs = new URLSearchParams();
-  for (const k of ['type', 'country', 'modality', 'name']) if (params.get(k)) qs.set(k, params.get(k));
+  const qs = pick(params, ['type', 'country', 'modality', 'name']);
   const r = await api('/api/facts?' + qs);
   const table = el('table', { id: 'facts-table' }, el('tr', {}, ...['document', 'type', 'roles', 'modality', 'time', 'evidence'].map(h => el('th', {}, h))));
   for (const f of r.facts) {
@@ -492,8 +497,7 @@ async function entityPage(id) {
 // ---------- graph and timeline ----------
 
 async function graphPage(params) {
-  const qs = new URLSearchParams();
-  for (const k of ['type', 'from', 'to']) if (params.get(k)) qs.set(k, params.get(k));
+  const qs = pick(params, ['type', 'from', 'to']);
   const g = await api('/api/graph?' + qs);
   const box = el('div', { id: 'graph', role: 'img', 'aria-label': 'country relations graph' });
   const details = el('div', { id: 'graph-details', class: 'panel' }, el('p', { class: 'muted' }, 'Click an arrow to see its facts, a country to open it.'));
@@ -536,8 +540,7 @@ async function graphPage(params) {
 }
 
 async function timelinePage(params) {
-  const qs = new URLSearchParams();
-  for (const k of ['type', 'country', 'name']) if (params.get(k)) qs.set(k, params.get(k));
+  const qs = pick(params, ['type', 'country', 'name']);
   const t = await api('/api/timeline?' + qs);
   const canvas = el('canvas', { id: 'timeline-chart', 'aria-label': 'facts per month and type' });
   const table = el('table', { id: 'timeline-table' }, el('tr', {}, el('th', {}, 'month'), el('th', {}, 'facts')));

@@ -305,13 +305,13 @@ public final class RuleFactExtractor implements FactExtractor {
         final Map<String, java.util.Set<String>> weaponsOf = new java.util.HashMap<>();
     }
 
+    private static final String OPENING_QUOTES = "«\"„“‘‹";
+
     /**
      * "The country followed up with an order", "the company will supply": a nominal anaphor (lexicon
      * PRON, argument COUNTRY or ORG) that stands apart from any name is the country or organisation
      * named last; it joins the sentence's mentions as that entity.
      */
-    private static final String OPENING_QUOTES = "«\"„“‘‹";
-
     private static List<Mention> withAntecedents(Sentence s, List<Mention> named, List<Lexicon.Hit> hits,
                                                  Discourse discourse, List<String> trace) {
         List<Mention> out = null;

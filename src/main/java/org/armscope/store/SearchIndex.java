@@ -195,10 +195,14 @@ final class SearchIndex implements AutoCloseable {
         try {
             TopDocs top = s.search(query, Math.max(1, q.limit()));
             List<Store.Hit> out = new java.util.ArrayList<>();
+            // the query's terms as each language's analyser makes them, analysed once per language
+            Map<String, Set<String>> queryTerms = new HashMap<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 org.apache.lucene.document.Document d = s.storedFields().document(sd.doc);
-                Snippets.Snippet sn = Snippets.snippet(d.get("text"), q.text(), analyzer, "text_" + d.get("lang"),
-                        entitySpans(d.get("spans"), entityIds));
+                String field = "text_" + d.get("lang");
+                Set<String> terms = q.text() == null || q.text().isBlank() ? Set.of()
+                        : queryTerms.computeIfAbsent(field, f -> Snippets.terms(analyzer, f, q.text()));
+                Snippets.Snippet sn = Snippets.snippet(d.get("text"), terms, analyzer, field, entitySpans(d.get("spans"), entityIds));
                 out.add(new Store.Hit(d.get("id"), d.get("title"), d.get("lang"), d.get("date"), sn.text(), sn.highlights(), sd.score));
             }
             return out;

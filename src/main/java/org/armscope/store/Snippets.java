@@ -28,22 +28,20 @@ final class Snippets {
     record Snippet(String text, List<int[]> highlights) {
     }
 
-    static Snippet snippet(String text, String query, Analyzer analyzer, String field, List<int[]> entitySpans) {
+    /** {@code terms}: the query as {@code field}'s analyser makes it ({@link #terms}). */
+    static Snippet snippet(String text, Set<String> terms, Analyzer analyzer, String field, List<int[]> entitySpans) {
         if (text == null) {
             return new Snippet("", List.of());
         }
         List<int[]> matches = new ArrayList<>(entitySpans);
-        if (query != null && !query.isBlank()) {
-            Set<String> terms = terms(analyzer, field, query);
-            if (!terms.isEmpty()) {
-                // the first 100,000 characters: a snippet is about where the document starts to match
-                String head = text.length() > 100_000 ? text.substring(0, 100_000) : text;
-                analyse(analyzer, field, head, (t, start, end) -> {
-                    if (terms.contains(t)) {
-                        matches.add(new int[] {start, end});
-                    }
-                });
-            }
+        if (!terms.isEmpty()) {
+            // the first 100,000 characters: a snippet is about where the document starts to match
+            String head = text.length() > 100_000 ? text.substring(0, 100_000) : text;
+            analyse(analyzer, field, head, (t, start, end) -> {
+                if (terms.contains(t)) {
+                    matches.add(new int[] {start, end});
+                }
+            });
         }
         matches.sort(Comparator.comparingInt(a -> a[0]));
         int at = matches.isEmpty() ? 0 : matches.get(0)[0];
@@ -67,7 +65,7 @@ final class Snippets {
     }
 
     /** The terms the analyser makes of a text. */
-    private static Set<String> terms(Analyzer analyzer, String field, String text) {
+    static Set<String> terms(Analyzer analyzer, String field, String text) {
         Set<String> out = new HashSet<>();
         analyse(analyzer, field, text, (t, start, end) -> out.add(t));
         return out;

@@ -159,12 +159,8 @@ public final class SqlStore implements Store {
                 }
             }
             // two statements: H2 answers "id = ? OR content_hash = ?" by scanning the table
-            for (String sql : List.of("DELETE FROM documents WHERE id = ?", "DELETE FROM documents WHERE content_hash = ?")) {
-                try (PreparedStatement del = db.prepareStatement(sql)) {
-                    del.setString(1, sql.contains("content_hash") ? hash : d.id());
-                    del.executeUpdate();
-                }
-            }
+            deleteWhere("id", d.id());
+            deleteWhere("content_hash", hash);
             List<Correction> corrections = corrections(d.id());
             List<Mention> mentions = Correction.applyToMentions(corrections, p.mentions(), d.text(), this::entity);
             List<Fact> facts = Correction.applyToFacts(corrections, p.facts());
@@ -220,6 +216,13 @@ public final class SqlStore implements Store {
                 // the original error is the one to report
             }
             throw new IllegalStateException("cannot store document " + d.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteWhere(String column, String value) throws SQLException {
+        try (PreparedStatement del = db.prepareStatement("DELETE FROM documents WHERE " + column + " = ?")) {
+            del.setString(1, value);
+            del.executeUpdate();
         }
     }
 

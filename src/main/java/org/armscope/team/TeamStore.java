@@ -81,27 +81,16 @@ public final class TeamStore implements AutoCloseable {
         }
     }
 
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)));
+    }
+
     public synchronized Optional<User> user(String name) {
-        try (PreparedStatement q = db.prepareStatement("SELECT id, name, role FROM users WHERE name = ?")) {
-            q.setString(1, name);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(new User(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        return first("SELECT id, name, role FROM users WHERE name = ?", TeamStore::user, name);
     }
 
     public synchronized List<User> users() {
-        List<User> out = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT id, name, role FROM users ORDER BY name")) {
-            while (rs.next()) {
-                out.add(new User(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3))));
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return list("SELECT id, name, role FROM users ORDER BY name", 0, TeamStore::user);
     }
 
     public synchronized long userCount() {
@@ -216,32 +205,14 @@ public final class TeamStore implements AutoCloseable {
 
     /** The comments of a document: on the document itself and on its facts; hidden ones only for moderators. */
     public synchronized List<Comment> comments(String docId, boolean withHidden) {
-        List<Comment> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT " + COMMENT_COLUMNS + " FROM comments c JOIN users u ON u.id = c.user_id "
+        return list("SELECT " + COMMENT_COLUMNS + " FROM comments c JOIN users u ON u.id = c.user_id "
                 + "WHERE (c.doc_id = ? OR (c.target_kind = 'doc' AND c.target_id = ?))" + (withHidden ? "" : " AND c.hidden = FALSE")
-                + " ORDER BY c.id")) {
-            q.setString(1, docId);
-            q.setString(2, docId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(comment(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+                + " ORDER BY c.id", 0, TeamStore::comment, docId, docId);
     }
 
     public synchronized Optional<Comment> comment(long id) {
-        try (PreparedStatement q = db.prepareStatement("SELECT " + COMMENT_COLUMNS + " FROM comments c JOIN users u ON u.id = c.user_id WHERE c.id = ?")) {
-            q.setLong(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(comment(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        return first("SELECT " + COMMENT_COLUMNS + " FROM comments c JOIN users u ON u.id = c.user_id WHERE c.id = ?",
+                TeamStore::comment, id);
     }
 
     // ---- complaints and moderation ----
@@ -353,8 +324,7 @@ public final class TeamStore implements AutoCloseable {
     }
 
     public synchronized Optional<ErrorReport> report(long id) {
-        List<ErrorReport> r = reports("r.id = ?", id);
-        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+        return reports("r.id = ?", id).stream().findFirst();
     }
 
     /** Reports with a status ("open", "accepted", "rejected"), or all when null. */
@@ -362,24 +332,9 @@ public final class TeamStore implements AutoCloseable {
         return status == null ? reports("1=1") : reports("r.status = ?", status);
     }
 
-    public synchronized List<ErrorReport> reportsOf(String docId) {
-        return reports("r.doc_id = ?", docId);
-    }
-
     private List<ErrorReport> reports(String where, Object... params) {
-        List<ErrorReport> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT " + REPORT_COLUMNS + " FROM error_reports r JOIN users u ON u.id = r.user_id "
-                + "LEFT JOIN users v ON v.id = r.reviewed_by WHERE " + where + " ORDER BY r.id")) {
-            bind(q, params);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(report(rs));
-                }
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read error reports: " + e.getMessage(), e);
-        }
-        return out;
+        return list("SELECT " + REPORT_COLUMNS + " FROM error_reports r JOIN users u ON u.id = r.user_id "
+                + "LEFT JOIN users v ON v.id = r.reviewed_by WHERE " + where + " ORDER BY r.id", 0, TeamStore::report, params);
     }
 
     /**
@@ -481,23 +436,11 @@ public final class TeamStore implements AutoCloseable {
     }
 
     private List<Subscription> subscriptions(String where, Object... params) {
-        List<Subscription> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT " + SUB_COLUMNS + " FROM subscriptions WHERE " + where + " ORDER BY id")) {
-            bind(q, params);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(subscription(rs));
-                }
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read subscriptions: " + e.getMessage(), e);
-        }
-        return out;
+        return list("SELECT " + SUB_COLUMNS + " FROM subscriptions WHERE " + where + " ORDER BY id", 0, TeamStore::subscription, params);
     }
 
     public synchronized Optional<Subscription> subscription(long id) {
-        List<Subscription> s = subscriptions("id = ?", id);
-        return s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
+        return subscriptions("id = ?", id).stream().findFirst();
     }
 
     public synchronized List<Subscription> subscriptionsOf(User user) {
@@ -509,8 +452,7 @@ public final class TeamStore implements AutoCloseable {
     }
 
     public synchronized Optional<Subscription> byFeedToken(String token) {
-        List<Subscription> s = token == null ? List.of() : subscriptions("feed_token = ?", token);
-        return s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
+        return token == null ? Optional.empty() : subscriptions("feed_token = ?", token).stream().findFirst();
     }
 
     public synchronized void unsubscribe(User user, long id) {
@@ -542,23 +484,15 @@ public final class TeamStore implements AutoCloseable {
     private static final String DELIVERY_COLUMNS = "id, subscription_id, doc_id, payload, attempts, status, last_code, last_error, "
             + "next_attempt_at, created_at, delivered_at";
 
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        Timestamp delivered = rs.getTimestamp(11);
+        return new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), (Integer) rs.getObject(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                rs.getTimestamp(10).toInstant(), delivered == null ? null : delivered.toInstant());
+    }
+
     private List<Delivery> deliveries(String where, int limit, Object... params) {
-        List<Delivery> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM deliveries WHERE " + where)) {
-            bind(q, params);
-            q.setMaxRows(limit);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp delivered = rs.getTimestamp(11);
-                    out.add(new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getString(6), (Integer) rs.getObject(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
-                            rs.getTimestamp(10).toInstant(), delivered == null ? null : delivered.toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return list("SELECT " + DELIVERY_COLUMNS + " FROM deliveries WHERE " + where, limit, TeamStore::delivery, params);
     }
 
     public synchronized List<Delivery> due(Instant now, int limit) {
@@ -593,6 +527,34 @@ public final class TeamStore implements AutoCloseable {
             keys.next();
             return keys.getLong(1);
         }
+    }
+
+    /** Reads one row into a record. */
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException, IOException;
+    }
+
+    /** The rows a query returns (at most {@code limit}, 0: all), each read by {@code row}. */
+    private <T> List<T> list(String sql, int limit, Row<T> row, Object... params) {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            bind(q, params);
+            q.setMaxRows(limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON is unreadable: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private <T> Optional<T> first(String sql, Row<T> row, Object... params) {
+        return list(sql, 1, row, params).stream().findFirst();
     }
 
     private static void bind(PreparedStatement q, Object... params) throws SQLException {

@@ -50,24 +50,21 @@ final class Alerts implements AutoCloseable {
     private final SqlStore store;
     private final TeamStore team;
     private final Pipeline pipeline;
-    private volatile String publicUrl;
+    private final java.util.function.Supplier<String> publicUrl;
     private final Duration backoff;
     private final int maxAttempts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private ScheduledExecutorService timer;
 
-    Alerts(SqlStore store, TeamStore team, Pipeline pipeline, String publicUrl, Duration backoff, int maxAttempts) {
+    Alerts(SqlStore store, TeamStore team, Pipeline pipeline, java.util.function.Supplier<String> publicUrl, Duration backoff,
+           int maxAttempts) {
         this.store = store;
         this.team = team;
         this.pipeline = pipeline;
         this.publicUrl = publicUrl;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
-    }
-
-    void setPublicUrl(String url) {
-        this.publicUrl = url;
     }
 
     void start(Duration every) {
@@ -163,7 +160,7 @@ final class Alerts implements AutoCloseable {
         doc.put("title", d.title());
         doc.put("lang", d.lang());
         doc.put("date", d.date());
-        doc.put("link", publicUrl + "/#/doc/" + d.id());
+        doc.put("link", publicUrl.get() + "/#/doc/" + d.id());
         ArrayNode facts = o.putArray("facts");
         store.facts(Store.FactFilter.ofDoc(docId)).forEach(f -> facts.add(FactJson.toJson(f)));
         return o.toString();

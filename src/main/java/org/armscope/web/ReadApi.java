@@ -331,7 +331,7 @@ final class ReadApi {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String upper(String s) {
+    static String upper(String s) {
         return s == null || s.isBlank() ? null : s.strip().toUpperCase(Locale.ROOT);
     }
 

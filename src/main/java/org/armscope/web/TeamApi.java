@@ -304,14 +304,11 @@ final class TeamApi {
     private static void subscribe(Context ctx, WebServer.Services s) {
         JsonNode b = body(ctx);
         Subscription.Query q = new Subscription.Query(b.path("q").asText(null), b.path("entity").asText(null),
-                upper(b.path("country_a").asText(null)), upper(b.path("country_b").asText(null)), upper(b.path("type").asText(null)));
+                ReadApi.upper(b.path("country_a").asText(null)), ReadApi.upper(b.path("country_b").asText(null)),
+                ReadApi.upper(b.path("type").asText(null)));
         Subscription x = s.team.subscribe(WebServer.user(ctx), b.path("label").asText(null), q, b.path("webhook").asText(null));
         // the signing secret is shown once, now; the delivery log never shows it
         ctx.status(201).json(subscription(x, s, true));
-    }
-
-    private static String upper(String v) {
-        return v == null || v.isBlank() ? null : v.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static void deliveries(Context ctx, WebServer.Services s) {

@@ -10,7 +10,6 @@ import org.armscope.store.SqlStore;
 import org.armscope.team.Role;
 import org.armscope.team.Session;
 import org.armscope.team.TeamStore;
-import org.armscope.team.TextPolicy;
 import org.armscope.team.User;
 
 import java.net.URI;
@@ -93,9 +92,6 @@ public final class WebServer {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the team's tables: " + e.getMessage(), e);
         }
-        String[] base = {settings.publicUrl()};
-        Alerts alerts = new Alerts(store, team, pipeline, settings.publicUrl() == null ? "" : settings.publicUrl(),
-                settings.webhookBackoff(), settings.webhookAttempts());
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.staticFiles.add(s -> {
@@ -106,7 +102,7 @@ public final class WebServer {
             cfg.http.defaultContentType = "application/json";
             cfg.http.maxRequestSize = 25_000_000L;
         });
-        Services services = new Services(store, team, pipeline, alerts, settings);
+        Services services = new Services(store, team, pipeline, settings);
         List<Route> routes = new ArrayList<>();
         routes.addAll(ReadApi.routes(services));
         routes.addAll(TeamApi.routes(services));
@@ -125,7 +121,6 @@ public final class WebServer {
         for (Route r : routes) {
             app.addHttpHandler(HandlerType.valueOf(r.method()), r.path(), ctx -> guarded(r, ctx, services));
         }
-        app.exception(TextPolicy.InvalidTextException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(SecurityException.class, (e, ctx) -> ctx.status(403).json(Map.of("error", e.getMessage())));
         app.exception(NotFound.class, (e, ctx) -> ctx.status(404).json(Map.of("error", e.getMessage())));
@@ -134,12 +129,11 @@ public final class WebServer {
             ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
         });
         app.start(settings.host(), settings.port());
-        if (base[0] == null) {
-            services.publicUrl = "http://" + settings.host() + ":" + app.port();
-            alerts.setPublicUrl(services.publicUrl);
+        if (services.publicUrl == null) {
+            services.publicUrl = "http://" + settings.host() + ":" + app.port(); // the port is known once listening
         }
-        alerts.start(settings.alertsEvery());
-        return new WebServer(app, team, alerts);
+        services.alerts.start(settings.alertsEvery());
+        return new WebServer(app, team, services.alerts);
     }
 
     /** A missing document, entity or record: 404 with the message. */
@@ -158,15 +152,16 @@ public final class WebServer {
         final Settings settings;
         /** Ten failed sign-ins per user name, fifty per address, in fifteen minutes; then a pause. */
         final LoginThrottle throttle = new LoginThrottle(10, 50, Duration.ofMinutes(15));
-        String publicUrl;
+        /** Where users reach the server: the setting, else the address it listens on. */
+        volatile String publicUrl;
 
-        Services(SqlStore store, TeamStore team, Pipeline pipeline, Alerts alerts, Settings settings) {
+        Services(SqlStore store, TeamStore team, Pipeline pipeline, Settings settings) {
             this.store = store;
             this.team = team;
             this.pipeline = pipeline;
-            this.alerts = alerts;
             this.settings = settings;
             this.publicUrl = settings.publicUrl();
+            this.alerts = new Alerts(store, team, pipeline, () -> publicUrl, settings.webhookBackoff(), settings.webhookAttempts());
         }
     }
 
