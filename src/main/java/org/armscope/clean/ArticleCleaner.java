@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * and metadata (title, date, author, site).
  */
 public final class ArticleCleaner implements Cleaner {
-    private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg",
+    private static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg",
             "button", "input", "select", "textarea", "nav", "footer", "aside", "template", "object", "embed",
             "canvas", "video", "audio", "map", "head", "menu", "dialog");
     private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
@@ -43,6 +43,10 @@ public final class ArticleCleaner implements Cleaner {
     private static final Set<String> LIST_TAGS = Set.of("li", "td", "th", "dd", "dt", "pre", "tr", "br");
     /** The most a chrome block inside the container weighs against the run of blocks around it. */
     private static final double CHROME_WEIGHT = -8;
+    /** What a short unlinked sentence inside the container weighs. */
+    private static final double SHORT_SENTENCE = 1;
+    /** What another short unlinked line inside the container weighs. */
+    private static final double SHORT_LINE = -0.5;
 
     @Override
     public Document clean(RawDocument raw) {
@@ -324,6 +328,9 @@ public final class ArticleCleaner implements Cleaner {
             if (scores[i] < 0 && scores[i] > -5 && !b.ancestors().isEmpty()
                     && LIST_TAGS.contains(b.ancestors().get(0).normalName())) {
                 scores[i] = LIST_ITEM; // a short list item or table cell in the article: tour dates, results
+            } else if (scores[i] == -2 && b.linkDensity() == 0) {
+                // a short line of the article: dialogue, "Ok."
+                scores[i] = BlockClassifier.endsLikeSentence(b.text()) ? SHORT_SENTENCE : SHORT_LINE;
             }
             if (b.chromeMarkup()) {
                 // chrome inside the article (a gallery, a share bar) is left out, and weighs only a

@@ -115,7 +115,7 @@ final class BlockClassifier {
 
     static boolean endsLikeSentence(String text) {
         String t = text.strip();
-        while (!t.isEmpty() && "\"'»”’)]".indexOf(t.charAt(t.length() - 1)) >= 0) {
+        while (!t.isEmpty() && "\"'»”’“›)]".indexOf(t.charAt(t.length() - 1)) >= 0) {
             t = t.substring(0, t.length() - 1);
         }
         return !t.isEmpty() && ".!?…؟:;。！？".indexOf(t.charAt(t.length() - 1)) >= 0;

@@ -66,4 +66,33 @@ class ArticleCleanerTest {
         Document doc = cleaner.clean(new RawDocument("deep", "file:/deep.html", html.toString(), true, "UTF-8"));
         assertTrue(doc.text().contains("Deep text"));
     }
+
+    @Test
+    void articleInsideNoscriptIsRead() {
+        // a blog that renders its post from a script template and repeats it in <noscript>
+        String html = """
+                <html><body><div class="post"><h2>Safe Browsing in Chrome</h2>
+                <div class="post-body"><script type="text/template"><p>Template copy.</p></script>
+                <noscript><p>Over the past few years we have seen threats on the web becoming increasingly sophisticated.</p>
+                <p>Phishing sites rotate domains very quickly to avoid being blocked by the lists we keep.</p></noscript>
+                </div></div><noscript><img src="https://pixel.example/p.gif" width="1"></noscript></body></html>""";
+        Document doc = cleaner.clean(new RawDocument("n", "file:/n.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("increasingly sophisticated"), doc.text());
+        assertTrue(doc.text().contains("rotate domains"), doc.text());
+        assertFalse(doc.text().contains("Template copy"));
+        assertFalse(doc.text().contains("pixel"));
+    }
+
+    @Test
+    void shortLinesOfDialogueInsideTheArticleAreKept() {
+        String html = """
+                <html><body><div id="content"><div class="post"><h1>Die Möglichkeit</h1>
+                <p>„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“</p>
+                <p>– „Dann sag es nicht“</p><p>– „Ok.“</p></div>
+                <div class="comment-respond"><h3>Kommentar verfassen</h3></div></div></body></html>""";
+        Document doc = cleaner.clean(new RawDocument("d", "file:/d.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("sollte das vielleicht"), doc.text());
+        assertTrue(doc.text().contains("„Ok.“"), doc.text());
+        assertFalse(doc.text().contains("Kommentar verfassen"));
+    }
 }
