@@ -37,12 +37,14 @@ public final class ArticleCleaner implements Cleaner {
     /** How many enclosing elements a block remembers, for choosing the article's container. */
     private static final int ANCESTORS = 40;
     /** Score from which a paragraph outside the top candidate still counts as the article's (about 20 words of prose). */
-    private static final double LONG_PROSE = 20;
+    private static final double LONG_PROSE = 10;
     /** What an unlinked short list item or table cell inside the container weighs: a little, for the article. */
     private static final double LIST_ITEM = 1;
     private static final Set<String> LIST_TAGS = Set.of("li", "td", "th", "dd", "dt", "pre", "tr", "br");
     /** The most a chrome block inside the container weighs against the run of blocks around it. */
     private static final double CHROME_WEIGHT = -8;
+    /** The most any block weighs against the subtree around it when the best subtree is chosen. */
+    private static final double CHROME_FLOOR = 10;
     /** What a short unlinked sentence inside the container weighs. */
     private static final double SHORT_SENTENCE = 1;
     /** What another short unlinked line inside the container weighs. */
@@ -246,9 +248,11 @@ public final class ArticleCleaner implements Cleaner {
      * adds, link lists and chrome subtract).
      */
     static List<Block> bestSubtree(List<Block> blocks) {
+        // a long menu or comment form weighs no more than a few short lines: an article cut into
+        // many small wrappers must not lose to one long paragraph because chrome sits beside it
         java.util.IdentityHashMap<Element, Double> totals = new java.util.IdentityHashMap<>();
         for (Block b : blocks) {
-            double score = BlockClassifier.score(b);
+            double score = Math.max(-CHROME_FLOOR, BlockClassifier.score(b));
             for (Element a : b.ancestors()) {
                 totals.merge(a, score, Double::sum);
             }
@@ -513,6 +517,10 @@ public final class ArticleCleaner implements Cleaner {
         }
         if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("p")) {
             return false;
+        }
+        if (tag.equals("form")) {
+            // a sign-up, comment or search form; a page wrapped whole in one form (ASP.NET) holds prose
+            return !holdsProse(el);
         }
         if (attrs.isBlank() || !CHROME_CLASS.matcher(attrs).find() || attrs.contains("article") || namesContent(attrs)
                 || attrs.contains("post-body")) {
