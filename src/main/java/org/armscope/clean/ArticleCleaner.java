@@ -45,6 +45,8 @@ public final class ArticleCleaner implements Cleaner {
     private static final double CHROME_WEIGHT = -8;
     /** The most any block weighs against the subtree around it when the best subtree is chosen. */
     private static final double CHROME_FLOOR = 10;
+    /** The most a stretch of chrome inside the container weighs against the prose around it. */
+    private static final double GAP = 30;
     /** What a short unlinked sentence inside the container weighs. */
     private static final double SHORT_SENTENCE = 1;
     /** What another short unlinked line inside the container weighs. */
@@ -342,7 +344,7 @@ public final class ArticleCleaner implements Cleaner {
                 scores[i] = Math.max(scores[i], CHROME_WEIGHT);
             }
         }
-        int[] run = BlockClassifier.bestRun(scores);
+        int[] run = BlockClassifier.bestRun(gapped(scores));
         StringBuilder out = new StringBuilder();
         if (title != null && !title.isBlank()) {
             out.append(title);
@@ -361,6 +363,35 @@ public final class ArticleCleaner implements Cleaner {
             out.append(t);
         }
         return out.toString();
+    }
+
+    /**
+     * The scores with each stretch of consecutive negative blocks weighing {@value #GAP} at most
+     * in all: a table of contents or a gallery inside the article is left out without cutting
+     * the article in two, while chrome before and after it still ends the run.
+     */
+    static double[] gapped(double[] scores) {
+        double[] out = scores.clone();
+        int i = 0;
+        while (i < out.length) {
+            if (out[i] >= 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            double sum = 0;
+            while (j < out.length && out[j] < 0) {
+                sum += out[j];
+                j++;
+            }
+            if (sum < -GAP) {
+                for (int k = i; k < j; k++) {
+                    out[k] = out[k] * GAP / -sum;
+                }
+            }
+            i = j;
+        }
+        return out;
     }
 
     private static boolean sameText(String a, String b) {

@@ -95,4 +95,25 @@ class ArticleCleanerTest {
         assertTrue(doc.text().contains("„Ok.“"), doc.text());
         assertFalse(doc.text().contains("Kommentar verfassen"));
     }
+
+    @Test
+    void aTableOfContentsInsideTheArticleDoesNotCutItInTwo() {
+        StringBuilder toc = new StringBuilder("<div class=\"toc\"><p>Inhalt</p><ul>");
+        for (int i = 1; i <= 12; i++) {
+            toc.append("<li><a href=\"#s").append(i).append("\">Abschnitt Nummer ").append(i).append(" des Artikels</a></li>");
+        }
+        toc.append("</ul></div>");
+        String html = "<html><body><article><h1>Konsumsparen</h1>"
+                + "<p>Das Jahr 2019 stand für mich unter dem Motto Konsumsparen, und ich habe viel darüber gelernt.</p>"
+                + "<p>Inzwischen ist auch der letzte Kontoauszug angekommen, und ich kann euch nun sagen, "
+                + "wie viel wir in diesem Jahr wirklich ausgegeben haben.</p>"
+                + toc
+                + "<p>Ich hatte es ja bereits in meinem Zwischenbericht erzählt, dass unser erstes Jahr nicht einfach war.</p>"
+                + "<p>Ich werde also weiterhin meinen Konsum einschränken, denn es hat sich für uns beide gelohnt.</p>"
+                + "</article></body></html>";
+        Document doc = cleaner.clean(new RawDocument("t", "file:/t.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("Das Jahr 2019 stand"), doc.text());
+        assertTrue(doc.text().contains("weiterhin meinen Konsum"), doc.text());
+        assertFalse(doc.text().contains("Abschnitt Nummer"), doc.text());
+    }
 }
