@@ -32,7 +32,7 @@ public final class ArticleCleaner implements Cleaner {
     private static final Pattern CHROME_CLASS = Pattern.compile(
             "(?i)(^|[-_ ])(share|sharing|social|comment|comments|related|subscribe|subscription|newsletter|cookie|"
                     + "banner|advert|ads|promo|sidebar|breadcrumbs?|menu|navbar|nav|footer|login|signup|popup|modal|"
-                    + "author-box|recommend|complain|complaint|report-error|outbrain|taboola|caption|gallery|slideshow|credits?)([-_ ]|$)");
+                    + "author-box|author-bio|author-card|contributor-bio|bio|disclaimer|disclosure|saboxplugin-wrap|recommend|complain|complaint|report-error|outbrain|taboola|caption|gallery|slideshow|credits?)([-_ ]|$)");
     private static final int MAX_CHARS = 20_000_000;
     /** How many enclosing elements a block remembers, for choosing the article's container. */
     private static final int ANCESTORS = 40;
@@ -546,7 +546,13 @@ public final class ArticleCleaner implements Cleaner {
         if (TEASERS.matcher(attrs).find()) {
             return true; // "more stories", "most read", "up next": other articles, even as <article>
         }
-        if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("p")) {
+        if (tag.equals("figcaption")) {
+            return true; // the caption of a picture, not the article's text
+        }
+        if (tag.equals("p")) {
+            return !attrs.isBlank() && PARAGRAPH_CHROME.matcher(attrs).find();
+        }
+        if (tag.equals("article") || tag.equals("main") || tag.equals("body")) {
             return false;
         }
         if (tag.equals("form")) {
@@ -567,9 +573,14 @@ public final class ArticleCleaner implements Cleaner {
             + "also-read|read-next|up-next|most-read|most-popular|popular-posts|trending-posts|"
             + "related-posts|related-articles|related-stories)([ _-]|$)");
 
+    /** What a paragraph's own class or id may call it to be chrome: a newsletter call, a disclaimer. */
+    private static final Pattern PARAGRAPH_CHROME = Pattern.compile("(?i)(^|[ _-])(newsletter|newsletter-teaser|"
+            + "disclaimer|disclosure|subscribe|subscription|postmetadata)([ _-]|$)");
+
     /** Chrome made of prose: readers' comments, whatever their length. */
     private static final Pattern PROSE_CHROME = Pattern.compile("(?i)(^|[ _-])(comment|comments|comment-list|commentlist|"
-            + "comment-content|comment-body|disqus)([ _-]|$)");
+            + "comment-content|comment-body|disqus|author-bio|author-box|author-card|contributor-bio|bio|"
+            + "disclaimer|disclosure|newsletter|related)([ _-]|$)");
 
     /**
      * Whether an element holds a page's worth of unlinked text: a wrapper whose class happens to

@@ -116,4 +116,22 @@ class ArticleCleanerTest {
         assertTrue(doc.text().contains("weiterhin meinen Konsum"), doc.text());
         assertFalse(doc.text().contains("Abschnitt Nummer"), doc.text());
     }
+
+    @Test
+    void captionsAuthorBoxesAndNewsletterCallsAreDropped() {
+        String html = """
+                <html><body><article><h1>Tanks for Poland</h1>
+                <p>Poland has signed a contract with Hyundai Rotem for 180 K2 tanks, the ministry said on Friday.</p>
+                <figure><img src="k2.jpg"><figcaption>A K2 tank during a parade in Seoul last year, photographed by the agency.</figcaption></figure>
+                <p>The tanks are to be delivered between 2022 and 2025, according to the agreement signed in Warsaw.</p>
+                <p id="newsletter-teaser">Never miss the latest defence news again by signing up to our weekly letter today.</p>
+                <div class="author-bio"><p>Jane Doe is a senior writer covering the arms trade. She was previously an editor in Berlin.</p></div>
+                </article></body></html>""";
+        Document doc = cleaner.clean(new RawDocument("c", "file:/c.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("180 K2 tanks"), doc.text());
+        assertTrue(doc.text().contains("between 2022 and 2025"), doc.text());
+        assertFalse(doc.text().contains("parade in Seoul"), doc.text());
+        assertFalse(doc.text().contains("Never miss"), doc.text());
+        assertFalse(doc.text().contains("senior writer"), doc.text());
+    }
 }
