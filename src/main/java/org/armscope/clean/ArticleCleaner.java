@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ArticleCleaner implements Cleaner {
     private static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg",
             "button", "input", "select", "textarea", "nav", "footer", "aside", "template", "object", "embed",
-            "canvas", "video", "audio", "map", "head", "menu", "dialog");
+            "canvas", "video", "audio", "map", "head", "menu", "dialog", "rt", "rp");
     private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
             "pre", "td", "th", "dd", "dt", "div", "section", "article", "main", "header", "figcaption", "caption",
             "address", "tr", "table", "ul", "ol", "dl", "br", "hr", "body", "center", "summary", "details");

@@ -47,6 +47,10 @@ public final class Decoder {
         if (utf8 != null) {
             return new Decoded(utf8, "UTF-8");
         }
+        String almost = almostUtf8(bytes);
+        if (almost != null) {
+            return new Decoded(almost, "UTF-8");
+        }
         String declared = declaredCharset(bytes);
         if (declared != null && !declared.toLowerCase(Locale.ROOT).startsWith("utf")) {
             try {
@@ -114,6 +118,27 @@ public final class Decoder {
             }
         }
         return n > 0 && control > n / 20;
+    }
+
+    /**
+     * UTF-8 with a few broken sequences (a page cut in the middle of a character, one stray byte)
+     * is still UTF-8: decoded with U+FFFD for the broken bytes when at most one character in a
+     * thousand is broken and the rest holds well-formed multi-byte characters. Legacy encodings
+     * fail far more often than that.
+     */
+    static String almostUtf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int broken = 0;
+        int multi = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD') {
+                broken++;
+            } else if (c >= 0x80) {
+                multi++;
+            }
+        }
+        return multi > 0 && broken <= Math.max(2, text.length() / 1000) && broken * 20 < multi ? text : null;
     }
 
     private static String strict(byte[] bytes, Charset cs) {

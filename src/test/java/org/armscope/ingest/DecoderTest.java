@@ -38,6 +38,24 @@ class DecoderTest {
     }
 
     @Test
+    void utf8CutInTheMiddleOfACharacterIsStillUtf8() throws Exception {
+        String pl = "Kolejne organizacje sprzeciwiają się skandalicznym i bezpodstawnym atakom. ".repeat(20);
+        byte[] good = pl.getBytes(StandardCharsets.UTF_8);
+        byte[] cut = new byte[good.length + 4];
+        System.arraycopy(good, 0, cut, 0, good.length);
+        cut[good.length] = (byte) 0xC3; // the first byte of a two-byte character, then ASCII
+        cut[good.length + 1] = '.';
+        cut[good.length + 2] = '.';
+        cut[good.length + 3] = '.';
+        Decoder.Decoded d = Decoder.decode(cut);
+        assertEquals("UTF-8", d.charset());
+        assertTrue(d.text().startsWith(pl), d.text().substring(0, 80));
+        // a legacy page is not taken for broken UTF-8
+        Decoder.Decoded ru = Decoder.decode(RU.getBytes(Charset.forName("windows-1251")));
+        assertEquals("windows-1251", ru.charset());
+    }
+
+    @Test
     void htmlDeclaredCharsetIsUsed() throws Exception {
         String html = "<html><head><meta charset=\"windows-1251\"></head><body><p>" + RU + "</p></body></html>";
         assertTrue(Decoder.decode(html.getBytes(Charset.forName("windows-1251"))).text().contains(RU));
