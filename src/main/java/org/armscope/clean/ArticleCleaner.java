@@ -107,8 +107,35 @@ public final class ArticleCleaner implements Cleaner {
         List<Block> blocks = body == null ? List.of() : mainContainer(blocks(body));
         String title = meta.title();
         String text = assemble(title, blocks);
+        String structured = structuredBody(title, meta.body());
+        if (structured != null && BlockClassifier.words(structured).size() > 2 * BlockClassifier.words(text).size()) {
+            text = structured; // the page renders its article from data: the markup holds little of it
+        }
         return new Document(raw.id(), meta.canonical() != null ? meta.canonical() : raw.source(), null,
                 title != null ? title : firstLine(text), meta.date(), meta.author(), meta.site(), text);
+    }
+
+    /** How many words a page's structured-data article body needs to be taken instead of its markup. */
+    private static final int STRUCTURED_WORDS = 50;
+
+    /**
+     * The article body a page states in its structured data (schema.org {@code articleBody}),
+     * as paragraphs after the title, or null when it has none of article length. Markup inside
+     * it is read as text.
+     */
+    static String structuredBody(String title, String body) {
+        if (body == null || BlockClassifier.words(body).size() < STRUCTURED_WORDS) {
+            return null;
+        }
+        String plain = body.indexOf('<') >= 0 ? Jsoup.parse(body.replaceAll("(?i)<br\\s*/?>|</p>", "\n")).wholeText() : body;
+        StringBuilder out = new StringBuilder(title == null ? "" : title);
+        for (String line : plain.split("\\R+")) {
+            String t = collapse(line);
+            if (!t.isEmpty() && (title == null || !sameText(t, title))) {
+                out.append(out.length() > 0 ? "\n" : "").append(t);
+            }
+        }
+        return out.toString();
     }
 
     /**

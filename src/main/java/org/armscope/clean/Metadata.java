@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Page metadata from meta tags, JSON-LD and time elements. */
-record Metadata(String title, String date, String author, String site, String canonical) {
+record Metadata(String title, String date, String author, String site, String canonical, String body) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern URL_DATE = Pattern.compile("/(20\\d{2}|19\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|$|[^\\d])");
@@ -46,6 +46,7 @@ record Metadata(String title, String date, String author, String site, String ca
         String author = first(page, List.of("meta[name=author]", "meta[property=article:author]"));
         String site = first(page, List.of("meta[property=og:site_name]", "meta[name=application-name]"));
         String created = null;
+        String body = null;
         for (Element script : page.select("script[type=application/ld+json]")) {
             try {
                 JsonNode node = JSON.readTree(script.data());
@@ -65,6 +66,10 @@ record Metadata(String title, String date, String author, String site, String ca
                         JsonNode a = n.get("author");
                         a = a.isArray() && a.size() > 0 ? a.get(0) : a;
                         author = a.isTextual() ? a.asText() : a.path("name").asText(null);
+                    }
+                    if (n.path("articleBody").isTextual() && (body == null
+                            || n.get("articleBody").asText().length() > body.length())) {
+                        body = n.get("articleBody").asText();
                     }
                     if (title == null && n.hasNonNull("headline")) {
                         title = n.get("headline").asText();
@@ -100,7 +105,7 @@ record Metadata(String title, String date, String author, String site, String ca
         if (date == null) {
             date = commonestDate(page);
         }
-        return new Metadata(title, date, author, site, canonical);
+        return new Metadata(title, date, author, site, canonical, body);
     }
 
     private static final Pattern DATE_LABEL = Pattern.compile("(?iu)(published|posted|updated|date|datum|ver[öo]ffentlicht|"

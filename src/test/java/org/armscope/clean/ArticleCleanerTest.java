@@ -134,4 +134,19 @@ class ArticleCleanerTest {
         assertFalse(doc.text().contains("Never miss"), doc.text());
         assertFalse(doc.text().contains("senior writer"), doc.text());
     }
+
+    @Test
+    void anArticleRenderedFromStructuredDataIsReadFromIt() {
+        String body = "Taiwanese President Tsai Ing-wen's re-election was no easy feat, and it came after a year "
+                + "of defeats. Her party had lost control of around half of the municipalities and counties it held.\n"
+                + "She went on to win 8.17 million votes in January, the highest number ever secured by any candidate "
+                + "in a presidential election on the island, using political shrewdness.";
+        String html = "<html><head><meta property=\"og:title\" content=\"Carrie Lam should study Tsai's playbook\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"x\",\"articleBody\":\""
+                + body.replace("\n", "\\n") + "\"}</script></head><body><div id=\"app\"><h1>Carrie Lam should study "
+                + "Tsai's playbook</h1><p>Loading the article…</p></div></body></html>";
+        Document doc = cleaner.clean(new RawDocument("s", "file:/s.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("8.17 million votes"), doc.text());
+        assertEquals(3, doc.paragraphs().size(), doc.text());
+    }
 }
