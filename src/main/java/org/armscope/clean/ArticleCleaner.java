@@ -372,6 +372,15 @@ public final class ArticleCleaner implements Cleaner {
             }
         }
         int[] run = BlockClassifier.bestRun(gapped(scores));
+        // a heading or a label that ends the run introduces what was left out ("Mehr zum Thema",
+        // "Kontakt:"), not the article
+        while (run[1] - run[0] > 1 && introduces(blocks.get(run[1] - 1 + offset))) {
+            run[1]--;
+        }
+        while (run[1] - run[0] > 1 && BlockClassifier.score(blocks.get(run[0] + offset)) == -2
+                && DateFinder.find(blocks.get(run[0] + offset).text()) != null) {
+            run[0]++; // a dateline or "Updated: 11.04.2020" above the article: metadata, not text
+        }
         StringBuilder out = new StringBuilder();
         if (title != null && !title.isBlank()) {
             out.append(title);
@@ -419,6 +428,10 @@ public final class ArticleCleaner implements Cleaner {
             i = j;
         }
         return out;
+    }
+
+    private static boolean introduces(Block b) {
+        return (b.heading() || b.text().endsWith(":")) && BlockClassifier.score(b) < LONG_PROSE;
     }
 
     private static boolean sameText(String a, String b) {

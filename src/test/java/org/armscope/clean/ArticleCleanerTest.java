@@ -149,4 +149,21 @@ class ArticleCleanerTest {
         assertTrue(doc.text().contains("8.17 million votes"), doc.text());
         assertEquals(3, doc.paragraphs().size(), doc.text());
     }
+
+    @Test
+    void aHeadingOrLabelThatEndsTheArticleIsLeftOut() {
+        String html = """
+                <html><body><article><h1>Turkey delivers drones</h1>
+                <p class="date">Aktualisiert: 11.04.2020, 10:27</p>
+                <p>Turkey has delivered the first Bayraktar TB2 drones to Poland, the ministry in Warsaw said.</p>
+                <p>Poland ordered twenty-four of the drones last year in a deal worth about 270 million dollars.</p>
+                <h3>Mehr zum Thema</h3>
+                <p>Kontakt:</p>
+                </article></body></html>""";
+        Document doc = cleaner.clean(new RawDocument("h", "file:/h.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("twenty-four of the drones"), doc.text());
+        assertFalse(doc.text().contains("Mehr zum Thema"), doc.text());
+        assertFalse(doc.text().contains("Kontakt"), doc.text());
+        assertFalse(doc.text().contains("Aktualisiert"), doc.text());
+    }
 }
