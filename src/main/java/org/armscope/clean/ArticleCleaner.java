@@ -104,7 +104,7 @@ public final class ArticleCleaner implements Cleaner {
         org.jsoup.nodes.Document page = parse(raw);
         Metadata meta = Metadata.read(page);
         Element body = page.body();
-        List<Block> blocks = body == null ? List.of() : mainContainer(blocks(body));
+        List<Block> blocks = body == null ? List.of() : mainContainer(blocks(body), meta.title(), null);
         String title = meta.title();
         String text = assemble(title, blocks);
         String structured = structuredBody(title, meta.body());
@@ -149,6 +149,15 @@ public final class ArticleCleaner implements Cleaner {
 
     /** As {@link #mainContainer(List)}; {@code why}, when given, receives each block's reason. */
     static List<Block> mainContainer(List<Block> blocks, java.util.Map<Block, String> why) {
+        return mainContainer(blocks, null, why);
+    }
+
+    /**
+     * As {@link #mainContainer(List)}, knowing the page's title: on a page that runs several
+     * articles of one shape one after another (infinite scroll), the article is the one under
+     * the title's heading, not the longest.
+     */
+    static List<Block> mainContainer(List<Block> blocks, String title, java.util.Map<Block, String> why) {
         // Readability's idea: a block's score goes to its parent, half to its grandparent, a third
         // further up; the top candidate is the element whose own paragraphs score best, and sibling
         // subtrees that score well too are kept with it.
@@ -189,13 +198,18 @@ public final class ArticleCleaner implements Cleaner {
             top = hinted;
             topScore = hintedScore;
         }
+        Element titled = titledTwin(blocks, title, top);
+        if (titled != null) {
+            top = titled;
+        }
         java.util.Set<Element> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         keep.add(top);
         Element parent = top.parent();
         if (parent != null) {
             double threshold = Math.max(10, 0.2 * totals.getOrDefault(top, topScore));
             for (Element sibling : parent.children()) {
-                if (sibling != top && totals.getOrDefault(sibling, 0.0) >= threshold) {
+                boolean twin = titled != null && isTwin(sibling, top);
+                if (sibling != top && !twin && totals.getOrDefault(sibling, 0.0) >= threshold) {
                     keep.add(sibling);
                 }
             }
@@ -206,6 +220,17 @@ public final class ArticleCleaner implements Cleaner {
         subtree.addAll(bestSubtree(blocks));
         java.util.Set<Block> cards = cards(blocks);
         subtree.removeAll(cards);
+        if (titled != null) {
+            // the other articles of the page are not prose of this one
+            subtree.removeIf(b -> {
+                for (Element a : b.ancestors()) {
+                    if (a != titled && isTwin(a, titled)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
         List<Block> out = new ArrayList<>();
         for (Block b : blocks) {
             boolean in = false;
@@ -224,6 +249,66 @@ public final class ArticleCleaner implements Cleaner {
             }
         }
         return out;
+    }
+
+    /**
+     * The element holding the title's heading and an {@code <article>} when it is a twin of the
+     * one holding the top candidate (same parent, tag and class: one more article of the same
+     * page), or null.
+     */
+    static Element titledTwin(List<Block> blocks, String title, Element top) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        for (Block b : blocks) {
+            if (!b.heading() || b.ancestors().isEmpty() || !b.ancestors().get(0).normalName().equals("h1")
+                    || !namesTitle(b.text(), title)) {
+                continue;
+            }
+            boolean article = false;
+            for (Element a : b.ancestors()) {
+                article |= a.normalName().equals("article");
+                if (a == top || top.parents().contains(a)) {
+                    return null; // the title sits above the chosen article: as it should
+                }
+                Element parent = a.parent();
+                if (parent == null) {
+                    return null;
+                }
+                for (Element twin : parent.children()) {
+                    if (twin != a && article && isTwin(twin, a) && (twin == top || top.parents().contains(twin))) {
+                        return a;
+                    }
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code other} is one more article beside {@code article}: same parent, tag and
+     * class, and a headline of its own (the sections of one article cut into look-alike
+     * wrappers have no headline each).
+     */
+    static boolean isTwin(Element other, Element article) {
+        return other.parent() == article.parent() && other.normalName().equals(article.normalName())
+                && other.className().equals(article.className()) && other.selectFirst("h1") != null;
+    }
+
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|–—·:/-]{1,2}\\s+");
+
+    /** Whether a heading is the page's title, or its part beside the site's name ("Diario HOY | Darán …"). */
+    static boolean namesTitle(String heading, String title) {
+        if (sameText(heading, title)) {
+            return true;
+        }
+        for (String part : TITLE_SEPARATOR.split(title)) {
+            if (sameText(heading, part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many look-alike cards make a list of teasers. */
@@ -324,7 +409,7 @@ public final class ArticleCleaner implements Cleaner {
         org.jsoup.nodes.Document page = parse(raw);
         List<Block> all = page.body() == null ? List.of() : blocks(page.body());
         java.util.Map<Block, String> why = new java.util.IdentityHashMap<>();
-        mainContainer(all, why);
+        mainContainer(all, Metadata.read(page).title(), why);
         List<String> out = new ArrayList<>();
         for (Block b : all) {
             StringBuilder path = new StringBuilder();

@@ -166,4 +166,21 @@ class ArticleCleanerTest {
         assertFalse(doc.text().contains("Kontakt"), doc.text());
         assertFalse(doc.text().contains("Aktualisiert"), doc.text());
     }
+
+    @Test
+    void onAPageOfSeveralArticlesTheTitledOneIsKept() {
+        String first = "<div class=\"wrap\"><article class=\"entry\"><h1>Poland receives K2 tanks</h1>"
+                + "<p>Poland has received the first ten K2 tanks from Hyundai Rotem, the ministry said on Friday.</p></article></div>";
+        StringBuilder next = new StringBuilder("<div class=\"wrap\"><article class=\"entry\"><h1>Another story</h1>");
+        for (int i = 0; i < 6; i++) {
+            next.append("<p>A much longer story loaded below the first one talks about something else entirely, "
+                    + "paragraph after paragraph, as infinite scrolling pages do.</p>");
+        }
+        next.append("</article></div>");
+        String html = "<html><head><title>Daily | Poland receives K2 tanks</title></head><body><main>" + first + next
+                + "</main></body></html>";
+        Document doc = cleaner.clean(new RawDocument("i", "file:/i.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("first ten K2 tanks"), doc.text());
+        assertFalse(doc.text().contains("infinite scrolling"), doc.text());
+    }
 }
