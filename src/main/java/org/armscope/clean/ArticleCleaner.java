@@ -231,24 +231,56 @@ public final class ArticleCleaner implements Cleaner {
                 return false;
             });
         }
-        List<Block> out = new ArrayList<>();
-        for (Block b : blocks) {
-            boolean in = false;
-            for (Element a : b.ancestors()) {
+        boolean[] inside = new boolean[blocks.size()];
+        int first = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            for (Element a : blocks.get(i).ancestors()) {
                 if (keep.contains(a)) {
-                    in = true;
+                    inside[i] = true;
                     break;
                 }
             }
-            boolean prose = !in && subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE;
-            if (in || prose) {
+            if (inside[i] && first < 0) {
+                first = i;
+            }
+        }
+        // the lead: prose between the page's headline and the article's container (a standfirst
+        // in the header, "p.lead", "article-intro") belongs to the article
+        int headline = headline(blocks, title, first);
+        List<Block> out = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            boolean in = inside[i];
+            boolean lead = !in && headline >= 0 && i > headline && i < first && !cards.contains(b)
+                    && BlockClassifier.score(b) >= LONG_PROSE;
+            boolean prose = !in && !lead && subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE;
+            if (in || lead || prose) {
                 out.add(b);
             }
             if (why != null) {
-                why.put(b, in ? "container" : prose ? "prose" : cards.contains(b) ? "card" : "outside");
+                why.put(b, in ? "container" : lead ? "lead" : prose ? "prose" : cards.contains(b) ? "card" : "outside");
             }
         }
         return out;
+    }
+
+    /** How many blocks above the article's container its headline may sit. */
+    private static final int HEADLINE_REACH = 8;
+
+    /**
+     * The index of the page's headline above the container's first block: the nearest h1 that
+     * names the title (or any h1 when the title is unknown) at most {@value #HEADLINE_REACH}
+     * blocks above it, or -1.
+     */
+    static int headline(List<Block> blocks, String title, int first) {
+        for (int i = first - 1; i >= 0 && i >= first - HEADLINE_REACH; i--) {
+            Block b = blocks.get(i);
+            if (b.heading() && !b.ancestors().isEmpty() && b.ancestors().get(0).normalName().equals("h1")
+                    && (title == null || namesTitle(b.text(), title))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

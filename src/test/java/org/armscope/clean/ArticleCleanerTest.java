@@ -183,4 +183,23 @@ class ArticleCleanerTest {
         assertTrue(doc.text().contains("first ten K2 tanks"), doc.text());
         assertFalse(doc.text().contains("infinite scrolling"), doc.text());
     }
+
+    @Test
+    void theLeadInTheHeaderBelongsToTheArticle() {
+        String html = """
+                <html><head><meta property="og:title" content="Poland receives K2 tanks"></head><body>
+                <div class="hero"><header class="article-header"><h1>Poland receives K2 tanks</h1>
+                <p class="standfirst">The first ten of 180 tanks ordered from South Korea arrived in Gdynia on Tuesday, weeks ahead of plan.</p>
+                <p class="byline">By Jane Doe</p></header></div>
+                <div class="layout"><div class="article-body"><p>Poland has received the first ten K2 tanks from Hyundai Rotem, the ministry said on Friday.</p>
+                <p>The tanks are to be delivered between 2022 and 2025, according to the agreement signed in Warsaw.</p>
+                <p>A second contract for the remaining tanks, to be built in Poland under licence, is still being negotiated.</p>
+                <p>Poland is also buying American Abrams tanks and Korean K9 howitzers to replace Soviet-era equipment.</p></div></div>
+                <aside><p>Other stories from our newsroom that you might also want to read today, picked for you.</p></aside>
+                </body></html>""";
+        Document doc = cleaner.clean(new RawDocument("l", "file:/l.html", html, true, "UTF-8"));
+        assertTrue(doc.text().contains("arrived in Gdynia"), doc.text());
+        assertTrue(doc.text().contains("between 2022 and 2025"), doc.text());
+        assertFalse(doc.text().contains("Other stories"), doc.text());
+    }
 }
