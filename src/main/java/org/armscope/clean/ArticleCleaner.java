@@ -722,7 +722,27 @@ public final class ArticleCleaner implements Cleaner {
         }
         // a comment thread is prose and still chrome; other chrome-looking wrappers that hold a
         // page's worth of prose hold the article
-        return PROSE_CHROME.matcher(attrs).find() || !holdsProse(el);
+        return PROSE_CHROME.matcher(attrs).find() || !(holdsProse(el) || holdsHeadline(el));
+    }
+
+    /**
+     * Whether an element holds the page's headline (an h1) or an {@code <article>}: a wrapper
+     * named "has-ads" around the whole story is not chrome. The walk is bounded.
+     */
+    private static boolean holdsHeadline(Element el) {
+        int visited = 0;
+        java.util.ArrayDeque<Element> stack = new java.util.ArrayDeque<>();
+        stack.push(el);
+        while (!stack.isEmpty() && visited++ < 20_000) {
+            Element e = stack.pop();
+            if (e != el && (e.normalName().equals("h1") || e.normalName().equals("article"))) {
+                return true;
+            }
+            for (int i = e.childrenSize() - 1; i >= 0; i--) {
+                stack.push(e.child(i));
+            }
+        }
+        return false;
     }
 
     /** Lists of other articles, by the names sites give them. */
