@@ -569,6 +569,7 @@ public final class ArticleCleaner implements Cleaner {
 
     /** Walks the body (iteratively: deep nesting cannot overflow the stack) and cuts it into blocks. */
     static List<Block> blocks(Element body) {
+        java.util.Set<Element> headlined = headlined(body);
         List<Block> out = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int[] linkChars = {0};
@@ -597,7 +598,7 @@ public final class ArticleCleaner implements Cleaner {
                             heading[0] = true;
                         }
                     }
-                    if (chromeDepth[0] < 0 && looksLikeChrome(el)) {
+                    if (chromeDepth[0] < 0 && looksLikeChrome(el, headlined)) {
                         chromeDepth[0] = depth;
                     }
                     if (tag.equals("a") && linkDepth[0] < 0) {
@@ -697,7 +698,7 @@ public final class ArticleCleaner implements Cleaner {
         return false;
     }
 
-    private static boolean looksLikeChrome(Element el) {
+    private static boolean looksLikeChrome(Element el, java.util.Set<Element> headlined) {
         String tag = el.normalName();
         String attrs = words(el.className() + " " + el.id() + " " + el.attr("role"));
         if (TEASERS.matcher(attrs).find()) {
@@ -722,27 +723,21 @@ public final class ArticleCleaner implements Cleaner {
         }
         // a comment thread is prose and still chrome; other chrome-looking wrappers that hold a
         // page's worth of prose hold the article
-        return PROSE_CHROME.matcher(attrs).find() || !(holdsProse(el) || holdsHeadline(el));
+        return PROSE_CHROME.matcher(attrs).find() || !(headlined.contains(el) || holdsProse(el));
     }
 
     /**
-     * Whether an element holds the page's headline (an h1) or an {@code <article>}: a wrapper
-     * named "has-ads" around the whole story is not chrome. The walk is bounded.
+     * The elements that hold the page's headline (an h1) or an {@code <article>}: a wrapper
+     * named "has-ads" around the whole story is not chrome.
      */
-    private static boolean holdsHeadline(Element el) {
-        int visited = 0;
-        java.util.ArrayDeque<Element> stack = new java.util.ArrayDeque<>();
-        stack.push(el);
-        while (!stack.isEmpty() && visited++ < 20_000) {
-            Element e = stack.pop();
-            if (e != el && (e.normalName().equals("h1") || e.normalName().equals("article"))) {
-                return true;
-            }
-            for (int i = e.childrenSize() - 1; i >= 0; i--) {
-                stack.push(e.child(i));
+    private static java.util.Set<Element> headlined(Element body) {
+        java.util.Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element e : body.select("h1, article")) {
+            for (Element p = e.parent(); p != null && out.add(p); p = p.parent()) {
+                // each ancestor once: the walk stops where an earlier one joined
             }
         }
-        return false;
+        return out;
     }
 
     /** Lists of other articles, by the names sites give them. */

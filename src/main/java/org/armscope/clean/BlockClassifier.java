@@ -34,7 +34,8 @@ final class BlockClassifier {
             "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]"
                     + "|[[\\p{L}\\p{M}\\p{N}]&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]]+(?:[-+'’.][\\p{L}\\p{M}\\p{N}]+)*");
     private static final Set<String> STOP = new HashSet<>();
-    private static final List<String[]> BOILERPLATE = new ArrayList<>();
+    /** Boilerplate phrases by their first word, so a block is matched in one pass over its words. */
+    private static final java.util.Map<String, List<String[]>> BOILERPLATE = new java.util.HashMap<>();
     private static final int MAX_PHRASE = 4;
 
     static {
@@ -53,7 +54,10 @@ final class BlockClassifier {
             while ((line = r.readLine()) != null) {
                 line = line.strip().toLowerCase(Locale.ROOT);
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    BOILERPLATE.add(line.split("\\s+"));
+                    String[] phrase = line.split("\\s+");
+                    if (phrase.length <= MAX_PHRASE) {
+                        BOILERPLATE.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(phrase);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -79,13 +83,17 @@ final class BlockClassifier {
             return 0;
         }
         boolean[] covered = new boolean[words.size()];
-        for (String[] phrase : BOILERPLATE) {
-            if (phrase.length > MAX_PHRASE) {
+        for (int i = 0; i < words.size(); i++) {
+            List<String[]> phrases = BOILERPLATE.get(words.get(i));
+            if (phrases == null) {
                 continue;
             }
-            for (int i = 0; i + phrase.length <= words.size(); i++) {
+            for (String[] phrase : phrases) {
+                if (i + phrase.length > words.size()) {
+                    continue;
+                }
                 boolean match = true;
-                for (int j = 0; j < phrase.length && match; j++) {
+                for (int j = 1; j < phrase.length && match; j++) {
                     match = words.get(i + j).equals(phrase[j]);
                 }
                 if (match) {
