@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ record Metadata(String title, String date, String author, String site, String ca
     private static final Pattern URL_DATE = Pattern.compile("/(20\\d{2}|19\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|$|[^\\d])");
 
     static Metadata read(Document page) {
+        java.time.ZoneId zone = zone(page);
         String title = first(page, List.of("meta[property=og:title]", "meta[name=twitter:title]"));
         if (title == null) {
             Element h1 = page.selectFirst("article h1, main h1, h1");
@@ -36,7 +38,7 @@ record Metadata(String title, String date, String author, String site, String ca
             date = urlDate(page.location());
         }
         if (date == null) {
-            date = isoDay(first(page, List.of("meta[property=article:published_time]", "meta[name=pubdate]",
+            date = isoDay(zone, first(page, List.of("meta[property=article:published_time]", "meta[name=pubdate]",
                 "meta[name=publishdate]", "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=DC.date.issued]",
                 "meta[name=dc.date]", "meta[property=og:published_time]", "meta[name=DC.date]", "meta[name=dcterms.date]",
                 "meta[name=citation_publication_date]", "meta[name=parsely-pub-date]", "meta[name=sailthru.date]",
@@ -54,13 +56,13 @@ record Metadata(String title, String date, String author, String site, String ca
                 collect(node, nodes, 0);
                 for (JsonNode n : nodes) {
                     if (date == null && n.hasNonNull("datePublished")) {
-                        date = isoDay(n.get("datePublished").asText());
+                        date = isoDay(zone, n.get("datePublished").asText());
                     }
                     if (created == null && n.hasNonNull("dateCreated")) {
-                        created = isoDay(n.get("dateCreated").asText());
+                        created = isoDay(zone, n.get("dateCreated").asText());
                     }
                     if (created == null && n.hasNonNull("uploadDate")) {
-                        created = isoDay(n.get("uploadDate").asText());
+                        created = isoDay(zone, n.get("uploadDate").asText());
                     }
                     if (author == null && n.has("author")) {
                         JsonNode a = n.get("author");
@@ -84,7 +86,7 @@ record Metadata(String title, String date, String author, String site, String ca
         }
         if (date == null) {
             Element time = page.selectFirst("time[datetime]");
-            date = time != null ? isoDay(time.attr("datetime")) : null;
+            date = time != null ? isoDay(zone, time.attr("datetime")) : null;
         }
         if (date == null) {
             for (Element e : page.select("[itemprop=datePublished], [class*=date], [class*=publish], [class*=posted], "
@@ -207,9 +209,72 @@ record Metadata(String title, String date, String author, String site, String ca
         return month < 1 || month > 12 || day < 1 || day > 31 ? null : String.format("%s-%02d-%02d", m.group(1), month, day);
     }
 
-    private static String isoDay(String value) {
+    private static final Pattern UTC_INSTANT = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*(?:Z|UTC|GMT)\\b");
+    private static final Map<String, java.time.ZoneId> ZONES = zones();
+
+    private static Map<String, java.time.ZoneId> zones() {
+        Map<String, java.time.ZoneId> out = new java.util.HashMap<>();
+        try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                Metadata.class.getResourceAsStream("timezones.tsv"), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.split("\t");
+                if (f.length == 2 && !line.startsWith("#")) {
+                    out.put(f[0], java.time.ZoneId.of(f[1]));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The time zone of the site's country, from its address's country-code domain, or null. */
+    static java.time.ZoneId zone(Document page) {
+        for (Element link : page.select("link[rel=canonical], meta[property=og:url]")) {
+            java.time.ZoneId z = zoneOf(link.hasAttr("href") ? link.attr("href") : link.attr("content"));
+            if (z != null) {
+                return z;
+            }
+        }
+        return zoneOf(page.location());
+    }
+
+    static java.time.ZoneId zoneOf(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            String host = java.net.URI.create(url.strip().replace(" ", "%20")).getHost();
+            if (host == null) {
+                return null;
+            }
+            return ZONES.get(host.substring(host.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The day of an ISO date or timestamp. A timestamp in UTC ("Z", as scripts write it) is the
+     * day in the site's own time zone when that is known ("2021-11-04T23:00Z" on a German site
+     * was published on 5 November); a timestamp with a written offset, "+00:00" included (the
+     * site's clock set to UTC), already names the day its readers saw.
+     */
+    static String isoDay(java.time.ZoneId zone, String value) {
         if (value == null) {
             return null;
+        }
+        Matcher utc = UTC_INSTANT.matcher(value);
+        if (zone != null && utc.find()) {
+            try {
+                String time = utc.group(2).length() == 5 ? utc.group(2) + ":00" : utc.group(2);
+                return java.time.LocalDateTime.parse(utc.group(1) + "T" + time).atZone(java.time.ZoneOffset.UTC)
+                        .withZoneSameInstant(zone).toLocalDate().toString();
+            } catch (java.time.DateTimeException e) {
+                // not a real instant: fall back to the date as written
+            }
         }
         Matcher m = ISO_DATE.matcher(value);
         return m.find() ? m.group() : null;

@@ -1,0 +1,35 @@
+package org.armscope.clean;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class MetadataTest {
+    @Test
+    void aUtcTimestampIsTheDayInTheSitesTimeZone() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertEquals("2021-11-05", Metadata.isoDay(berlin, "2021-11-04T23:00Z"));
+        assertEquals("2022-05-03", Metadata.isoDay(ZoneId.of("America/Argentina/Buenos_Aires"), "2022-05-04T00:53:29.274Z"));
+        // a written offset already names the local day, "+00:00" too
+        assertEquals("2019-12-26", Metadata.isoDay(ZoneId.of("Europe/Zurich"), "2019-12-26T23:07:45+00:00"));
+        assertEquals("2022-05-07", Metadata.isoDay(ZoneId.of("America/Lima"), "2022-05-07T13:43:46-05:00"));
+        // no known zone, or a bare date: the date as written
+        assertEquals("2021-11-04", Metadata.isoDay(null, "2021-11-04T23:00Z"));
+        assertEquals("2021-11-04", Metadata.isoDay(berlin, "2021-11-04"));
+    }
+
+    @Test
+    void theZoneComesFromTheCountryDomain() {
+        assertEquals(ZoneId.of("Europe/Berlin"), Metadata.zoneOf("https://www.kas.de/de/laenderberichte/x"));
+        assertEquals(ZoneId.of("Asia/Almaty"), Metadata.zoneOf("https://kazinform.kz/news/1"));
+        assertNull(Metadata.zoneOf("https://www.reuters.com/article/x"));
+        assertNull(Metadata.zoneOf("not a url"));
+        var page = Jsoup.parse("<html><head><link rel=canonical href='https://beige.de/artikel/x'>"
+                + "<meta property='article:published_time' content='2022-11-06T23:00:00.000Z'></head><body></body></html>");
+        assertEquals("2022-11-07", Metadata.read(page).date());
+    }
+}
