@@ -145,4 +145,12 @@ class DiscourseRulesTest {
         assertTrue(has(g, "TRANSFER", "recipient=TR", "supplier=GB"), g.toString());
         assertFalse(has(g, "PROCUREMENT", "buyer=GB"), "London supplies the Typhoons, it does not buy them: " + g);
     }
+
+    @Test
+    void ammunitionAndTheArabicVerbOfSupplyingMakeATransfer() {
+        List<String> f = facts("a3", "تورد روسيا إلى مصر خراطيش ورصاص للأسلحة الخفيفة بموجب صفقة جديدة.");
+        assertTrue(has(f, "TRANSFER", "supplier=RU", "recipient=EG", "other"), f.toString());
+        List<String> r = facts("r3", "Белоруссия поставит в Сербию патроны для стрелкового оружия.");
+        assertTrue(has(r, "TRANSFER", "supplier=BY", "recipient=RS", "other"), r.toString());
+    }
 }
