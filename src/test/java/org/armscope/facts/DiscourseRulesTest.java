@@ -153,4 +153,10 @@ class DiscourseRulesTest {
         List<String> r = facts("r3", "Белоруссия поставит в Сербию патроны для стрелкового оружия.");
         assertTrue(has(r, "TRANSFER", "supplier=BY", "recipient=RS", "other"), r.toString());
     }
+
+    @Test
+    void whatADealProvidesForIsPlanned() {
+        List<String> f = facts("a4", "أعلن البنتاغون أمس عن عقد جديد بقيمة ملياري دولار، تبيع بموجبه الولايات المتحدة لقطر 24 طائرة F-15.");
+        assertTrue(has(f, "TRANSFER", "supplier=US", "recipient=QA", "planned"), f.toString());
+    }
 }
