@@ -222,9 +222,10 @@ public final class ArticleCleaner implements Cleaner {
         subtree.removeAll(cards);
         if (titled != null) {
             // the other articles of the page are not prose of this one
+            java.util.Map<Element, Boolean> twins = new java.util.IdentityHashMap<>();
             subtree.removeIf(b -> {
                 for (Element a : b.ancestors()) {
-                    if (a != titled && isTwin(a, titled)) {
+                    if (a != titled && twins.computeIfAbsent(a, x -> isTwin(x, titled))) {
                         return true;
                     }
                 }
@@ -292,6 +293,10 @@ public final class ArticleCleaner implements Cleaner {
         if (title == null || title.isBlank()) {
             return null;
         }
+        java.util.Set<Element> holdsTop = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element e = top; e != null; e = e.parent()) {
+            holdsTop.add(e); // the top candidate and every element around it, found once
+        }
         for (Block b : blocks) {
             if (!b.heading() || b.ancestors().isEmpty() || !b.ancestors().get(0).normalName().equals("h1")
                     || !namesTitle(b.text(), title)) {
@@ -300,7 +305,7 @@ public final class ArticleCleaner implements Cleaner {
             boolean article = false;
             for (Element a : b.ancestors()) {
                 article |= a.normalName().equals("article");
-                if (a == top || top.parents().contains(a)) {
+                if (holdsTop.contains(a)) {
                     return null; // the title sits above the chosen article: as it should
                 }
                 Element parent = a.parent();
@@ -308,7 +313,7 @@ public final class ArticleCleaner implements Cleaner {
                     return null;
                 }
                 for (Element twin : parent.children()) {
-                    if (twin != a && article && isTwin(twin, a) && (twin == top || top.parents().contains(twin))) {
+                    if (twin != a && article && holdsTop.contains(twin) && isTwin(twin, a)) {
                         return a;
                     }
                 }

@@ -46,6 +46,20 @@ class RobustnessTest {
     }
 
     @Test
+    void thousandsOfLookAlikeArticlesUnderDeepNesting() {
+        // an infinite-scroll page gone wrong: 3,000 headlined articles of one shape, 20,000 levels down
+        StringBuilder html = new StringBuilder("<html><head><title>Site | Story 7</title></head><body>");
+        html.append("<div>".repeat(20_000));
+        for (int i = 0; i < 3_000; i++) {
+            html.append("<article class='entry'><h1>Story ").append(i).append("</h1>").append(PARA).append("</article>");
+        }
+        html.append("</div>".repeat(20_000)).append("</body></html>");
+        Document d = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> cleaner.clean(new RawDocument("scroll", "file:/scroll.html", html.toString(), true, "UTF-8")));
+        assertTrue(d.text().contains("Story 7"), d.text().substring(0, Math.min(200, d.text().length())));
+    }
+
+    @Test
     void emptyAndTextlessPages() {
         Document d = cleaner.clean(new RawDocument("e", "file:/e.html", "<html><body><div></div></body></html>", true, "UTF-8"));
         assertTrue(d.text().isEmpty());
