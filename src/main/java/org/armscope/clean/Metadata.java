@@ -168,6 +168,17 @@ record Metadata(String title, String date, String author, String site, String ca
                 most = e.getValue();
             }
         }
+        // among dates named equally often, the first one under the headline is the dateline
+        Element h1 = page.body().selectFirst("h1");
+        int at = h1 == null || h1.text().isBlank() ? -1 : text.indexOf(h1.text());
+        if (at >= 0) {
+            String below = text.substring(at, Math.min(text.length(), at + SEARCH_CHARS));
+            for (String d : DateFinder.findAll(below)) {
+                if (counts.getOrDefault(d, 0) == most) {
+                    return d;
+                }
+            }
+        }
         return best;
     }
 

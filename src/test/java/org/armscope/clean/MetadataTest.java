@@ -32,4 +32,13 @@ class MetadataTest {
                 + "<meta property='article:published_time' content='2022-11-06T23:00:00.000Z'></head><body></body></html>");
         assertEquals("2022-11-07", Metadata.read(page).date());
     }
+
+    @Test
+    void withNoDateMarkedUpTheDatelineUnderTheHeadlineWins() {
+        var page = Jsoup.parse("<html><body><div class='top'>Heute 28.01.2022</div>"
+                + "<h1>Zuschauerrückkehr bei den Proficlubs</h1><p>02.02.2022</p>"
+                + "<p>Die Vereine dürfen wieder Zuschauer in die Hallen lassen, so die Landesregierung.</p>"
+                + "<ul><li>Älter: 14.01.2022</li></ul></body></html>");
+        assertEquals("2022-02-02", Metadata.read(page).date());
+    }
 }
