@@ -212,12 +212,20 @@ record Metadata(String title, String date, String author, String site, String ca
             return null;
         }
         Matcher m = URL_DATE.matcher(url);
-        if (!m.find()) {
-            return null;
+        if (m.find()) {
+            return day(m.group(1), m.group(2), m.group(3));
         }
-        int month = Integer.parseInt(m.group(2));
-        int day = Integer.parseInt(m.group(3));
-        return month < 1 || month > 12 || day < 1 || day > 31 ? null : String.format("%s-%02d-%02d", m.group(1), month, day);
+        // "/newsroom/23-01-2022-dorothea-…", "/meldungen/29-10-2021": day first, as Europe writes it
+        Matcher dmy = URL_DAY_FIRST.matcher(url);
+        return dmy.find() ? day(dmy.group(3), dmy.group(2), dmy.group(1)) : null;
+    }
+
+    private static final Pattern URL_DAY_FIRST = Pattern.compile("/(\\d{1,2})[-.](\\d{1,2})[-.]((?:19|20)\\d{2})(?:[/-]|$|[^\\d])");
+
+    private static String day(String year, String monthText, String dayText) {
+        int month = Integer.parseInt(monthText);
+        int day = Integer.parseInt(dayText);
+        return month < 1 || month > 12 || day < 1 || day > 31 ? null : String.format("%s-%02d-%02d", year, month, day);
     }
 
     private static final Pattern UTC_INSTANT = Pattern.compile(

@@ -41,4 +41,17 @@ class MetadataTest {
                 + "<ul><li>Älter: 14.01.2022</li></ul></body></html>");
         assertEquals("2022-02-02", Metadata.read(page).date());
     }
+
+    @Test
+    void aDayFirstDateInTheAddressIsRead() {
+        var page = Jsoup.parse("<html><head><link rel=canonical href='https://www.biathlon-antholz.it/de/newsroom/"
+                + "23-01-2022-dorothea-wierer-darf-jubeln'></head><body><p>20.02.2020</p></body></html>");
+        assertEquals("2022-01-23", Metadata.read(page).date());
+        var other = Jsoup.parse("<html><head><link rel=canonical href='https://weisser-ring.de/media-news/meldungen/29-10-2021'>"
+                + "</head><body></body></html>");
+        assertEquals("2021-10-29", Metadata.read(other).date());
+        var none = Jsoup.parse("<html><head><link rel=canonical href='https://example.org/produkt/45-13-2021'>"
+                + "</head><body></body></html>");
+        assertNull(Metadata.read(none).date());
+    }
 }
