@@ -39,11 +39,10 @@ record Metadata(String title, String date, String author, String site, String ca
         }
         if (date == null) {
             date = isoDay(zone, first(page, List.of("meta[property=article:published_time]", "meta[name=pubdate]",
-                "meta[name=publishdate]", "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=DC.date.issued]",
-                "meta[name=dc.date]", "meta[property=og:published_time]", "meta[name=DC.date]", "meta[name=dcterms.date]",
-                "meta[name=citation_publication_date]", "meta[name=parsely-pub-date]", "meta[name=sailthru.date]",
-                "meta[property=og:article:published_time]", "meta[name=article:published_time]", "meta[itemprop=dateCreated]",
-                "meta[name=date_published]", "meta[name=publication_date]", "meta[name=Date]")));
+                "meta[name=publishdate]", "meta[itemprop=datePublished]", "meta[name=DC.date.issued]",
+                "meta[property=og:published_time]", "meta[name=citation_publication_date]", "meta[name=parsely-pub-date]",
+                "meta[name=sailthru.date]", "meta[property=og:article:published_time]", "meta[name=article:published_time]",
+                "meta[itemprop=dateCreated]", "meta[name=date_published]", "meta[name=publication_date]")));
         }
         String author = first(page, List.of("meta[name=author]", "meta[property=article:author]"));
         String site = first(page, List.of("meta[property=og:site_name]", "meta[name=application-name]"));
@@ -100,6 +99,12 @@ record Metadata(String title, String date, String author, String site, String ca
                     break;
                 }
             }
+        }
+        if (date == null) {
+            // a bare "date" tag is often the day the page was last generated, not published: it
+            // counts after the dates the page shows
+            date = isoDay(zone, first(page, List.of("meta[name=date]", "meta[name=Date]", "meta[name=dc.date]",
+                    "meta[name=DC.date]", "meta[name=dcterms.date]")));
         }
         if (date == null) {
             date = labelledDate(page);

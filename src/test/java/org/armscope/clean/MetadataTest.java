@@ -54,4 +54,16 @@ class MetadataTest {
                 + "</head><body></body></html>");
         assertNull(Metadata.read(none).date());
     }
+
+    @Test
+    void aBareDateTagCountsAfterTheDateThePageShows() {
+        var page = Jsoup.parse("<html><head><meta name='date' content='2020-02-12'></head><body>"
+                + "<h1>Faire Lieferketten</h1><p class='news-date'>05.02.2020</p><p>Text of the news item.</p></body></html>");
+        assertEquals("2020-02-05", Metadata.read(page).date());
+        var published = Jsoup.parse("<html><head><meta property='article:published_time' content='2020-02-12T10:00:00+01:00'>"
+                + "</head><body><h1>T</h1><p class='news-date'>05.02.2020</p></body></html>");
+        assertEquals("2020-02-12", Metadata.read(published).date());
+        var bare = Jsoup.parse("<html><head><meta name='date' content='2020-02-12'></head><body><p>Text.</p></body></html>");
+        assertEquals("2020-02-12", Metadata.read(bare).date());
+    }
 }
