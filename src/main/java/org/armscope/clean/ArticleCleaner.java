@@ -252,9 +252,11 @@ public final class ArticleCleaner implements Cleaner {
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             boolean in = inside[i];
-            boolean lead = !in && headline >= 0 && i > headline && i < first && !cards.contains(b)
-                    && BlockClassifier.score(b) >= LONG_PROSE;
-            boolean prose = !in && !lead && subtree.contains(b) && BlockClassifier.score(b) >= LONG_PROSE;
+            boolean underHeadline = !in && headline >= 0 && i > headline && i < first && !cards.contains(b);
+            // scored once, and only where it can count: under the headline or in the best subtree
+            boolean longProse = (underHeadline || !in && subtree.contains(b)) && BlockClassifier.score(b) >= LONG_PROSE;
+            boolean lead = underHeadline && longProse;
+            boolean prose = longProse && !lead;
             if (in || lead || prose) {
                 out.add(b);
             }
@@ -276,12 +278,16 @@ public final class ArticleCleaner implements Cleaner {
     static int headline(List<Block> blocks, String title, int first) {
         for (int i = first - 1; i >= 0 && i >= first - HEADLINE_REACH; i--) {
             Block b = blocks.get(i);
-            if (b.heading() && !b.ancestors().isEmpty() && b.ancestors().get(0).normalName().equals("h1")
-                    && (title == null || namesTitle(b.text(), title))) {
+            if (isH1(b) && (title == null || namesTitle(b.text(), title))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether a block is the text of an h1 heading. */
+    private static boolean isH1(Block b) {
+        return b.heading() && !b.ancestors().isEmpty() && b.ancestors().get(0).normalName().equals("h1");
     }
 
     /**
@@ -297,28 +303,23 @@ public final class ArticleCleaner implements Cleaner {
         for (Element e = top; e != null; e = e.parent()) {
             holdsTop.add(e); // the top candidate and every element around it, found once
         }
-        for (Block b : blocks) {
-            if (!b.heading() || b.ancestors().isEmpty() || !b.ancestors().get(0).normalName().equals("h1")
-                    || !namesTitle(b.text(), title)) {
-                continue;
+        Block heading = blocks.stream().filter(b -> isH1(b) && namesTitle(b.text(), title)).findFirst().orElse(null);
+        if (heading == null) {
+            return null;
+        }
+        boolean article = false;
+        for (Element a : heading.ancestors()) {
+            article |= a.normalName().equals("article");
+            if (holdsTop.contains(a) || a.parent() == null) {
+                return null; // the title sits above the chosen article, as it should, or has no twin
             }
-            boolean article = false;
-            for (Element a : b.ancestors()) {
-                article |= a.normalName().equals("article");
-                if (holdsTop.contains(a)) {
-                    return null; // the title sits above the chosen article: as it should
-                }
-                Element parent = a.parent();
-                if (parent == null) {
-                    return null;
-                }
-                for (Element twin : parent.children()) {
-                    if (twin != a && article && holdsTop.contains(twin) && isTwin(twin, a)) {
+            if (article) {
+                for (Element twin : a.parent().children()) {
+                    if (twin != a && holdsTop.contains(twin) && isTwin(twin, a)) {
                         return a;
                     }
                 }
             }
-            return null;
         }
         return null;
     }
@@ -751,8 +752,8 @@ public final class ArticleCleaner implements Cleaner {
             + "related-posts|related-articles|related-stories)([ _-]|$)");
 
     /** What a paragraph's own class or id may call it to be chrome: a newsletter call, a disclaimer. */
-    private static final Pattern PARAGRAPH_CHROME = Pattern.compile("(?i)(^|[ _-])(newsletter|newsletter-teaser|"
-            + "disclaimer|disclosure|subscribe|subscription|postmetadata)([ _-]|$)");
+    private static final Pattern PARAGRAPH_CHROME = Pattern.compile("(?i)(^|[ _-])(newsletter|disclaimer|"
+            + "disclosure|subscribe|subscription|postmetadata)([ _-]|$)");
 
     /** Chrome made of prose: readers' comments, whatever their length. */
     private static final Pattern PROSE_CHROME = Pattern.compile("(?i)(^|[ _-])(comment|comments|comment-list|commentlist|"

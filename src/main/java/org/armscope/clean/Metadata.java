@@ -293,8 +293,7 @@ record Metadata(String title, String date, String author, String site, String ca
         Matcher utc = UTC_INSTANT.matcher(value);
         if (zone != null && utc.find()) {
             try {
-                String time = utc.group(2).length() == 5 ? utc.group(2) + ":00" : utc.group(2);
-                return java.time.LocalDateTime.parse(utc.group(1) + "T" + time).atZone(java.time.ZoneOffset.UTC)
+                return java.time.LocalDateTime.parse(utc.group(1) + "T" + utc.group(2)).atZone(java.time.ZoneOffset.UTC)
                         .withZoneSameInstant(zone).toLocalDate().toString();
             } catch (java.time.DateTimeException e) {
                 // not a real instant: fall back to the date as written
