@@ -161,8 +161,10 @@ public final class ArticleCleaner implements Cleaner {
         // Readability's idea: a block's score goes to its parent, half to its grandparent, a third
         // further up; the top candidate is the element whose own paragraphs score best, and sibling
         // subtrees that score well too are kept with it.
-        java.util.IdentityHashMap<Element, Double> scores = new java.util.IdentityHashMap<>();
-        java.util.IdentityHashMap<Element, Double> totals = new java.util.IdentityHashMap<>();
+        // in page order (jsoup elements are equal only to themselves): equal scores go to the first
+        // element, the same one on every run
+        java.util.Map<Element, Double> scores = new java.util.LinkedHashMap<>();
+        java.util.Map<Element, Double> totals = new java.util.LinkedHashMap<>();
         for (Block b : blocks) {
             double score = BlockClassifier.score(b);
             List<Element> a = b.ancestors();
@@ -402,7 +404,7 @@ public final class ArticleCleaner implements Cleaner {
     static List<Block> bestSubtree(List<Block> blocks) {
         // a long menu or comment form weighs no more than a few short lines: an article cut into
         // many small wrappers must not lose to one long paragraph because chrome sits beside it
-        java.util.IdentityHashMap<Element, Double> totals = new java.util.IdentityHashMap<>();
+        java.util.Map<Element, Double> totals = new java.util.LinkedHashMap<>(); // in page order, as above
         for (Block b : blocks) {
             double score = Math.max(-CHROME_FLOOR, BlockClassifier.score(b));
             for (Element a : b.ancestors()) {

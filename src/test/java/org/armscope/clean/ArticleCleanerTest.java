@@ -202,4 +202,16 @@ class ArticleCleanerTest {
         assertTrue(doc.text().contains("between 2022 and 2025"), doc.text());
         assertFalse(doc.text().contains("Other stories"), doc.text());
     }
+
+    @Test
+    void equalCandidatesAreSettledByPageOrderOnEveryRun() {
+        // two containers that score the same: the first in the page is taken, whatever the run
+        String html = "<html><body><div><section><p>The first short report says tanks arrived.</p></section></div>"
+                + "<div><section><p>The second short report says jets arrived.</p></section></div></body></html>";
+        for (int i = 0; i < 30; i++) {
+            Document doc = cleaner.clean(new RawDocument("e" + i, "file:/e.html", html, true, "UTF-8"));
+            assertTrue(doc.text().contains("tanks arrived"), doc.text());
+            assertFalse(doc.text().contains("jets arrived"), doc.text());
+        }
+    }
 }
